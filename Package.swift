@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+// Byline: a language server for news articles. No package dependencies: the Swift
+// toolchain (Foundation, Dispatch, Synchronization, Swift Testing) is all there is.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "Byline",
+    products: [
+        .executable(name: "byline", targets: ["byline"]),
+        .executable(name: "byline-bench", targets: ["BylineBench"]),
+    ],
+    targets: [
+        // Text in, annotations out. No I/O, no JSON, no Foundation on the analysis path.
+        .target(name: "BylineEngine", swiftSettings: strict),
+        // A JSON value with a byte-level parser and writer, shared by the transport and the CLI.
+        .target(name: "BylineJSON", swiftSettings: strict),
+        // JSON-RPC 2.0 with LSP base-protocol framing over file descriptors.
+        .target(name: "JSONRPC", dependencies: ["BylineJSON"], swiftSettings: strict),
+        // The annotation object and other shapes promised by CONTRACT.md.
+        .target(name: "BylineContract", dependencies: ["BylineEngine", "BylineJSON"], swiftSettings: strict),
+        // The language server: one file per LSP feature.
+        .target(
+            name: "BylineServer",
+            dependencies: ["BylineEngine", "BylineJSON", "JSONRPC", "BylineContract"],
+            swiftSettings: strict),
+        // The `byline` commands (lsp, annotate, check, help, --version).
+        .target(
+            name: "BylineCLI",
+            dependencies: ["BylineEngine", "BylineJSON", "BylineContract", "BylineServer"],
+            swiftSettings: strict),
+        .executableTarget(name: "byline", dependencies: ["BylineCLI"], swiftSettings: strict),
+        .executableTarget(
+            name: "BylineBench",
+            dependencies: ["BylineEngine", "BylineJSON", "JSONRPC", "BylineContract", "BylineServer"],
+            swiftSettings: strict),
+
+        .testTarget(name: "BylineEngineTests", dependencies: ["BylineEngine"], swiftSettings: strict),
+        .testTarget(name: "BylineJSONTests", dependencies: ["BylineJSON"], swiftSettings: strict),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "BylineJSON"], swiftSettings: strict),
+        .testTarget(
+            name: "BylineServerTests",
+            dependencies: ["BylineServer", "BylineEngine", "BylineJSON", "JSONRPC"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "BylineCLITests", dependencies: ["BylineCLI", "BylineJSON", "BylineContract"],
+            swiftSettings: strict),
+        // Spawns the built `byline` binary and speaks framed JSON-RPC to it.
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["byline", "BylineJSON", "JSONRPC"],
+            swiftSettings: strict),
+    ]
+)
