@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BylineServer
+import JSONRPC
+
+/// `byline lsp` (and `byline --stdio`): the language server on standard input and output.
+enum LSPCommand {
+    static func run(_ arguments: [String], io: CommandIO) -> Int32 {
+        if let unknown = arguments.first(where: { $0 != "--stdio" }) {
+            io.writeError("byline lsp: unknown option '\(unknown)'\n")
+            return 2
+        }
+        // Set the real stdout aside for the protocol and point fd 1 at stderr, so that a stray
+        // print anywhere in the process lands in the log instead of corrupting a frame.
+        let protocolOutput = dup(1)
+        guard protocolOutput >= 0, dup2(2, 1) >= 0 else {
+            io.writeError("byline lsp: cannot set up standard output\n")
+            return 1
+        }
+        // A client that closes the pipe must not kill the server with SIGPIPE mid-write;
+        // the write fails instead and the server stops writing.
+        signal(SIGPIPE, SIG_IGN)
+        let log = StandardErrorLog(threshold: LSPCommand.logLevel(io.environment("BYLINE_LOG")))
+        let connection = Connection(sink: FileDescriptorSink(fileDescriptor: protocolOutput), log: log)
+        let server = LanguageServer(connection: connection) { status in
+            exit(status)
+        }
+        server.run(reading: 0)
+        return 0  // not reached: run ends the process through the exit handler
+    }
+
+    static func logLevel(_ name: String?) -> StandardErrorLog.Level {
+        switch name?.lowercased() {
+        case "error": return .error
+        case "warning": return .warning
+        case "debug", "trace": return .debug
+        default: return .info
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import BylineJSON
+import JSONRPC
+
+/// initialize, initialized, shutdown and exit.
+extension LanguageServer {
+    func initialize(_ request: InitializeRequest, _ context: RequestContext) {
+        let encoding = ServerCapabilities.positionEncoding(offered: request.capabilities.positionEncodings)
+        let alreadyInitialized = session.withLock { state -> Bool in
+            guard state.phase == .uninitialized else { return true }
+            state.phase = .initialized
+            state.positionEncoding = encoding
+            state.clientCapabilities = request.capabilities
+            state.clientName = request.clientName
+            if let trace = request.trace { state.trace = trace }
+            return false
+        }
+        if alreadyInitialized {
+            context.reply(.failure(.invalidRequest("initialize may be sent only once")))
+            return
+        }
+        log.log(.info, "initialized by \(request.clientName ?? "an unnamed client"); positions in \(encoding.rawValue)")
+        context.reply(.success([
+            "capabilities": ServerCapabilities.json(for: request.capabilities, encoding: encoding),
+            "serverInfo": ServerCapabilities.serverInfo,
+        ]))
+    }
+
+    func initialized(_ notification: InitializedNotification) {}
+
+    func shutdown(_ request: ShutdownRequest, _ context: RequestContext) {
+        session.withLock { $0.phase = .shutDown }
+        // Let running work answer first, so that nothing is written after the shutdown reply.
+        requestQueue.async(flags: .barrier) {
+            context.reply(.success(.null))
+        }
+    }
+
+    func exit(_ notification: ExitNotification) {
+        let shutDown = session.withLock { $0.phase == .shutDown }
+        // Let answers already under way reach the wire whole before the process ends.
+        requestQueue.sync(flags: .barrier) {}
+        analysisQueue.sync(flags: .barrier) {}
+        exitHandler(shutDown ? 0 : 1)
+    }
+}

@@ -1,0 +1,86 @@
+import BylineEngine
+import BylineJSON
+
+/// `initialize`: the client's first request, carrying its capabilities; the answer carries
+/// the server's, computed from them.
+struct InitializeRequest: LSPRequest {
+    static let method = "initialize"
+    var processID: Int?
+    var clientName: String?
+    var capabilities: ClientCapabilities
+    var initializationOptions: JSON?
+    var trace: TraceLevel?
+
+    init(params: JSONReader) throws(JSONShapeError) {
+        processID = try params["processId"].optional { r throws(JSONShapeError) in try r.int() }
+        clientName = try params["clientInfo"]["name"].optional { r throws(JSONShapeError) in try r.string() }
+        capabilities = try ClientCapabilities(params["capabilities"])
+        initializationOptions = params["initializationOptions"].value
+        trace = try params["trace"].optional { r throws(JSONShapeError) in try TraceLevel(r) }
+    }
+}
+
+/// `initialized`: the client has read the initialize result.
+struct InitializedNotification: ParameterlessNotification {
+    static let method = "initialized"
+}
+
+/// `shutdown`: stop work; only `exit` is expected afterwards.
+struct ShutdownRequest: ParameterlessRequest {
+    static let method = "shutdown"
+}
+
+/// `exit`: end the process, with status 0 only if `shutdown` came first.
+struct ExitNotification: ParameterlessNotification {
+    static let method = "exit"
+}
+
+/// The parts of the client's capabilities that change what the server does.
+struct ClientCapabilities: Sendable, Equatable {
+    /// `general.positionEncodings`; absent means UTF-16 only.
+    var positionEncodings: [String] = []
+    /// `window.workDoneProgress` and friends come later; so far only encodings matter.
+
+    init() {}
+
+    init(_ reader: JSONReader) throws(JSONShapeError) {
+        if reader.isAbsent { return }
+        _ = try reader.object()
+        if let encodings = try reader["general"]["positionEncodings"].optional({ r throws(JSONShapeError) in try r.array() }) {
+            positionEncodings = []
+            for encoding in encodings { positionEncodings.append(try encoding.string()) }
+        }
+    }
+}
+
+/// `$/setTrace` and the `trace` member of initialize: how much the server reports through
+/// `$/logTrace`.
+enum TraceLevel: String, Sendable {
+    case off, messages, verbose
+
+    init(_ reader: JSONReader) throws(JSONShapeError) {
+        let value = try reader.string()
+        guard let level = TraceLevel(rawValue: value) else {
+            throw JSONShapeError(path: reader.path, reason: "expected \"off\", \"messages\" or \"verbose\", found \"\(value)\"")
+        }
+        self = level
+    }
+}
+
+struct SetTraceNotification: LSPNotification {
+    static let method = "$/setTrace"
+    var value: TraceLevel
+    init(params: JSONReader) throws(JSONShapeError) { value = try TraceLevel(params["value"]) }
+}
+
+/// `$/cancelRequest`: the client no longer wants the answer to request `id`.
+struct CancelRequestNotification: LSPNotification {
+    static let method = "$/cancelRequest"
+    var id: JSON
+    init(params: JSONReader) throws(JSONShapeError) {
+        guard let id = params["id"].value, id.stringValue != nil || id.intValue != nil else {
+            throw JSONShapeError(path: params["id"].path, reason: "expected an integer or a string")
+        }
+        self.id = id
+    }
+}
