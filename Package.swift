@@ -38,19 +38,24 @@ let package = Package(
             dependencies: ["BylineEngine", "BylineJSON", "JSONRPC", "BylineContract", "BylineServer"],
             swiftSettings: strict),
 
+        // Helpers shared by the test targets: in-memory sinks, marked texts, a spawned-server client.
+        .target(
+            name: "BylineTestSupport", dependencies: ["BylineEngine", "BylineJSON", "JSONRPC"],
+            path: "Tests/BylineTestSupport", swiftSettings: strict),
+
         .testTarget(name: "BylineEngineTests", dependencies: ["BylineEngine"], swiftSettings: strict),
         .testTarget(name: "BylineJSONTests", dependencies: ["BylineJSON"], swiftSettings: strict),
-        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "BylineJSON"], swiftSettings: strict),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "BylineJSON", "BylineTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BylineServerTests",
-            dependencies: ["BylineServer", "BylineEngine", "BylineJSON", "JSONRPC"],
+            dependencies: ["BylineServer", "BylineEngine", "BylineJSON", "JSONRPC", "BylineTestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "BylineCLITests", dependencies: ["BylineCLI", "BylineJSON", "BylineContract"],
+            name: "BylineCLITests", dependencies: ["BylineCLI", "BylineJSON", "BylineContract", "BylineTestSupport"],
             swiftSettings: strict),
         // Spawns the built `byline` binary and speaks framed JSON-RPC to it.
         .testTarget(
-            name: "EndToEndTests", dependencies: ["byline", "BylineJSON", "JSONRPC"],
+            name: "EndToEndTests", dependencies: ["byline", "BylineJSON", "JSONRPC", "BylineEngine", "BylineTestSupport"],
             swiftSettings: strict),
     ]
 )

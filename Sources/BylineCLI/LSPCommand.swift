@@ -25,7 +25,12 @@ enum LSPCommand {
         signal(SIGPIPE, SIG_IGN)
         let log = StandardErrorLog(threshold: LSPCommand.logLevel(io.environment("BYLINE_LOG")))
         let connection = Connection(sink: FileDescriptorSink(fileDescriptor: protocolOutput), log: log)
-        let server = LanguageServer(connection: connection) { status in
+        var options = ServerOptions()
+        if let delay = io.environment("BYLINE_DEBUG_REQUEST_DELAY_MS").flatMap(Int.init), delay > 0 {
+            options.requestDelay = .milliseconds(delay)
+            log.log(.warning, "holding every request \(delay) ms (BYLINE_DEBUG_REQUEST_DELAY_MS)")
+        }
+        let server = LanguageServer(connection: connection, options: options) { status in
             exit(status)
         }
         server.run(reading: 0)

@@ -4,7 +4,8 @@
 /// delivers: a frame split at any byte, many frames in one read, headers in any order and
 /// case, an optional `Content-Type`, and bare `\n` line ends. A malformed header block (no
 /// colon, no length, a length that is not a non-negative number or is over the limit) is
-/// reported and then skipped: the framer resynchronises on the next `Content-` header, so
+/// reported and then skipped: the framer resynchronises on the next `Content-` header found
+/// after the start of the bad block, so
 /// one bad frame never costs the frames after it. Each body is handed to the caller in
 /// place, without a copy.
 public struct MessageFramer {
@@ -67,7 +68,7 @@ public struct MessageFramer {
                 guard let block = findHeaderBlockEnd() else {
                     if buffer.count - start > maxHeaderLength {
                         deliver(.malformed("a header of more than \(maxHeaderLength) bytes with no blank line after it"))
-                        start = buffer.count
+                        start += 1
                         state = .resync
                     }
                     return
@@ -81,6 +82,9 @@ public struct MessageFramer {
                     if buffer.count - start < length { buffer.reserveCapacity(start + length) }
                 case .failure(let header):
                     deliver(.malformed(header.reason))
+                    // Look for the next header from just inside the bad block: a real header
+                    // may follow garbage on the same line or further down the block.
+                    start = headerRange.lowerBound + 1
                     state = .resync
                 }
             case .body(let length):

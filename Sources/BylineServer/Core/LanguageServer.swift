@@ -1,6 +1,7 @@
 import BylineEngine
 import BylineJSON
 import Dispatch
+import Foundation
 import JSONRPC
 import Synchronization
 
@@ -22,10 +23,15 @@ public final class LanguageServer: Sendable {
     let requestQueue = DispatchQueue(label: "byline.requests", qos: .userInitiated, attributes: .concurrent)
     let analysisQueue = DispatchQueue(label: "byline.analysis", qos: .userInitiated, attributes: .concurrent)
     let exitHandler: @Sendable (Int32) -> Void
+    let options: ServerOptions
 
     /// - Parameter exitHandler: ends the process with a status; tests record it instead.
-    public init(connection: Connection, exitHandler: @escaping @Sendable (Int32) -> Void) {
+    public init(
+        connection: Connection, options: ServerOptions = ServerOptions(),
+        exitHandler: @escaping @Sendable (Int32) -> Void
+    ) {
         self.connection = connection
+        self.options = options
         self.exitHandler = exitHandler
     }
 
@@ -152,6 +158,19 @@ public final class LanguageServer: Sendable {
         ])
 }
 
+/// Settings fixed when the process starts.
+public struct ServerOptions: Sendable {
+    /// Holds every asynchronous request this long before it starts, still honouring
+    /// `$/cancelRequest` meanwhile. A debugging aid (`BYLINE_DEBUG_REQUEST_DELAY_MS`) that
+    /// lets client developers, and Byline's own end-to-end tests, exercise cancellation
+    /// deterministically against requests that are otherwise too fast to catch.
+    public var requestDelay: Duration
+
+    public init(requestDelay: Duration = .zero) {
+        self.requestDelay = requestDelay
+    }
+}
+
 /// What the server knows about the session with its client.
 struct SessionState: Sendable {
     enum Phase: Sendable { case uninitialized, initialized, shutDown }
@@ -188,12 +207,21 @@ struct RequestContext: Sendable {
 
     /// Runs `work` off the message thread, unless the request is cancelled before it starts.
     func replyAsync(on queue: DispatchQueue, _ work: @escaping @Sendable (RequestContext) -> Result<JSON, ResponseError>) {
+        let delay = server.options.requestDelay
         queue.async {
+            if delay > .zero { self.waitUnlessCancelled(delay) }
             if self.isCancelled {
                 self.reply(.failure(.cancelled))
                 return
             }
             self.reply(work(self))
+        }
+    }
+
+    private func waitUnlessCancelled(_ delay: Duration) {
+        let deadline = ContinuousClock.now + delay
+        while !isCancelled, ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.001)
         }
     }
 }

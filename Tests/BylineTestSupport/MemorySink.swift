@@ -1,0 +1,45 @@
+import BylineJSON
+import Foundation
+import JSONRPC
+import Synchronization
+
+/// Collects a connection's framed output in memory, so in-process tests can read what the
+/// server would have written to stdout.
+public final class MemorySink: FrameSink {
+    private let frames = Mutex<[[UInt8]]>([])
+
+    public init() {}
+
+    public func write(frame: [UInt8]) -> Bool {
+        frames.withLock { $0.append(frame) }
+        return true
+    }
+
+    /// Every message written so far, decoded.
+    public var messages: [JSON] {
+        frames.withLock { frames in frames.map(Self.body) }
+    }
+
+    static func body(_ frame: [UInt8]) -> JSON {
+        var index = 0
+        while !(frame[index] == 0x0D && frame[index + 1] == 0x0A && frame[index + 2] == 0x0D && frame[index + 3] == 0x0A) {
+            index += 1
+        }
+        return try! JSON.parse(Array(frame[(index + 4)...]))
+    }
+
+    /// Waits until a message satisfies `predicate`, and returns it; nil after `timeout`.
+    public func waitFor(timeout: Duration = .seconds(10), _ predicate: (JSON) -> Bool) -> JSON? {
+        let deadline = ContinuousClock.now + timeout
+        repeat {
+            if let found = messages.first(where: predicate) { return found }
+            Thread.sleep(forTimeInterval: 0.001)
+        } while ContinuousClock.now < deadline
+        return nil
+    }
+
+    /// Waits for the response to request `id`.
+    public func response(to id: Int, timeout: Duration = .seconds(10)) -> JSON? {
+        waitFor(timeout: timeout) { $0["id"] == .int(id) && $0["method"] == nil }
+    }
+}

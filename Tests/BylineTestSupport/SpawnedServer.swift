@@ -1,0 +1,144 @@
+import BylineJSON
+import Foundation
+import JSONRPC
+import Synchronization
+
+/// The built `byline` executable, beside the test bundle in the build products folder.
+public func bylineExecutableURL() -> URL {
+    let testBinary = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        ?? CommandLine.arguments[0])
+    var folder = testBinary.deletingLastPathComponent()
+    // On Linux the runner is `.../debug/BylinePackageTests.xctest`; on macOS it sits inside a bundle.
+    while !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("byline").path), folder.path != "/" {
+        folder = folder.deletingLastPathComponent()
+    }
+    return folder.appendingPathComponent("byline")
+}
+
+/// A `byline lsp` process with a client that speaks real framed JSON-RPC to it.
+public final class SpawnedServer: @unchecked Sendable {
+    public let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private let errors = Pipe()
+    private let received = LockedBox<[JSON]>([])
+    private let stderrText = LockedBox<String>("")
+    private let nextID = Atomic<Int>(1)
+    private let readerDone = DispatchSemaphore(value: 0)
+
+    public init(arguments: [String] = ["lsp"], environment: [String: String] = [:]) throws {
+        process.executableURL = bylineExecutableURL()
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outputHandle = output.fileHandleForReading
+        let received = self.received
+        let readerDone = self.readerDone
+        Thread.detachNewThread {
+            var framer = MessageFramer()
+            while true {
+                let data = outputHandle.availableData
+                if data.isEmpty { break }
+                framer.append([UInt8](data))
+                framer.drain { event in
+                    if case .body(let body) = event, let json = try? JSON.parse(body) {
+                        received.withLock { $0.append(json) }
+                    }
+                }
+            }
+            readerDone.signal()
+        }
+        let errorHandle = errors.fileHandleForReading
+        let stderrText = self.stderrText
+        Thread.detachNewThread {
+            while true {
+                let data = errorHandle.availableData
+                if data.isEmpty { break }
+                stderrText.withLock { $0 += String(decoding: data, as: UTF8.self) }
+            }
+        }
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+
+    public var messages: [JSON] { received.withLock { $0 } }
+    public var standardError: String { stderrText.withLock { $0 } }
+
+    /// Forgets the messages received so far.
+    public func clearMessages() { received.withLock { $0.removeAll() } }
+
+    public func sendRaw(_ bytes: [UInt8]) {
+        try? input.fileHandleForWriting.write(contentsOf: Data(bytes))
+    }
+
+    public func send(_ message: JSON) {
+        sendRaw(Connection.frame(message))
+    }
+
+    /// Sends a request and returns its id.
+    @discardableResult
+    public func request(_ method: String, _ params: JSON? = nil) -> Int {
+        let id = nextID.add(1, ordering: .relaxed).oldValue
+        var message: JSONObject = ["jsonrpc": "2.0", "id": .int(id), "method": .string(method)]
+        if let params { message["params"] = params }
+        send(.object(message))
+        return id
+    }
+
+    public func notify(_ method: String, _ params: JSON? = nil) {
+        var message: JSONObject = ["jsonrpc": "2.0", "method": .string(method)]
+        if let params { message["params"] = params }
+        send(.object(message))
+    }
+
+    public func waitFor(timeout: Duration = .seconds(20), _ predicate: (JSON) -> Bool) -> JSON? {
+        let deadline = ContinuousClock.now + timeout
+        repeat {
+            if let found = messages.first(where: predicate) { return found }
+            Thread.sleep(forTimeInterval: 0.002)
+        } while ContinuousClock.now < deadline
+        return nil
+    }
+
+    public func response(to id: Int, timeout: Duration = .seconds(20)) -> JSON? {
+        waitFor(timeout: timeout) { $0["id"] == .int(id) && $0["method"] == nil }
+    }
+
+    /// Sends `initialize` (offering `encodings`) and `initialized`, and returns the result.
+    @discardableResult
+    public func initialize(encodings: [String]? = nil) -> JSON? {
+        var capabilities: JSONObject = [:]
+        if let encodings { capabilities["general"] = ["positionEncodings": .array(encodings.map { .string($0) })] }
+        let id = request("initialize", ["processId": nil, "rootUri": nil, "capabilities": .object(capabilities)])
+        let result = response(to: id)?["result"]
+        notify("initialized", [:])
+        return result
+    }
+
+    public func closeInput() {
+        try? input.fileHandleForWriting.close()
+    }
+
+    /// Waits for the process to end and returns its status, or nil after `timeout`.
+    public func waitForExit(timeout: Duration = .seconds(20)) -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning, ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.005) }
+        if process.isRunning { return nil }
+        _ = readerDone.wait(timeout: .now() + 5)
+        return process.terminationStatus
+    }
+}
+
+/// A value behind a lock, as a class so that threads can share it.
+public final class LockedBox<Value: Sendable>: Sendable {
+    private let mutex: Mutex<Value>
+    public init(_ value: Value) { mutex = Mutex(value) }
+    public func withLock<R>(_ body: (inout Value) -> R) -> R { mutex.withLock { body(&$0) } }
+}
