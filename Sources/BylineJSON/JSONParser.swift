@@ -144,7 +144,16 @@ private struct JSONByteParser {
     mutating func parseString() throws(JSONParseError) -> String {
         position += 1  // opening quote
         let start = position
-        // Fast path: no escapes, which is nearly every key and most text.
+        // Fast path: no escapes, which is nearly every key and most text. Skip eight bytes
+        // at a time while none of them is a quote, a backslash or a control character.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while position + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                if Self.needsAttention(word) { break }
+                position += 8
+            }
+        }
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
@@ -279,6 +288,20 @@ private struct JSONByteParser {
     }
 
     @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+    /// Whether any byte of `word` is `"`, `\\` or below 0x20 (SWAR: "has a zero byte" and
+    /// "has a byte less than n" tests on the whole word).
+    @inline(__always)
+    static func needsAttention(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote & high
+        let hasBackslash = (backslash &- ones) & ~backslash & high
+        let hasControl = (word &- ones &* 0x20) & ~word & high
+        return hasQuote | hasBackslash | hasControl != 0
+    }
 }
 
 @inline(__always)

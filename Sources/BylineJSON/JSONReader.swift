@@ -13,22 +13,43 @@ public struct JSONShapeError: Error, Sendable, Equatable, CustomStringConvertibl
     public var description: String { path.isEmpty ? reason : "\(path): \(reason)" }
 }
 
+/// Where a value sits in a JSON tree. Built as a chain and spelled out only when an error
+/// needs it, so that reading a well-formed message costs no string formatting.
+public indirect enum JSONPath: Sendable, CustomStringConvertible {
+    case root
+    case member(JSONPath, String)
+    case element(JSONPath, Int)
+
+    public var description: String {
+        switch self {
+        case .root: return ""
+        case .member(let parent, let key):
+            let prefix = parent.description
+            return prefix.isEmpty ? key : "\(prefix).\(key)"
+        case .element(let parent, let index):
+            return "\(parent.description)[\(index)]"
+        }
+    }
+}
+
 /// Reads typed values out of a JSON tree while remembering where it is, so every failure
 /// names its field. A missing member and an explicit `null` are both "absent".
 public struct JSONReader: Sendable {
     public let value: JSON?
-    public let path: String
+    public let location: JSONPath
 
-    public init(_ value: JSON?, path: String = "") {
+    public init(_ value: JSON?, location: JSONPath = .root) {
         self.value = value
-        self.path = path
+        self.location = location
     }
+
+    /// The field's path, as `textDocument.uri` or `contentChanges[0].range`.
+    public var path: String { location.description }
 
     public var isAbsent: Bool { value == nil || value == .null }
 
     public subscript(key: String) -> JSONReader {
-        let childPath = path.isEmpty ? key : "\(path).\(key)"
-        return JSONReader(value?[key], path: childPath)
+        JSONReader(value?[key], location: .member(location, key))
     }
 
     private func mismatch(_ expected: String) -> JSONShapeError {
@@ -60,7 +81,7 @@ public struct JSONReader: Sendable {
 
     public func array() throws(JSONShapeError) -> [JSONReader] {
         guard let array = value?.arrayValue else { throw mismatch("an array") }
-        return array.enumerated().map { JSONReader($0.element, path: "\(path)[\($0.offset)]") }
+        return array.enumerated().map { JSONReader($0.element, location: .element(location, $0.offset)) }
     }
 
     public func object() throws(JSONShapeError) -> JSONObject {

@@ -96,9 +96,12 @@ public final class Connection: Sendable {
     }
 
     /// Reads `fileDescriptor` until end of file, delivering messages in order on the calling
-    /// thread. Returns whether the stream ended cleanly at a frame boundary.
+    /// thread, and calling `batchEnded` after the messages of each read. Returns whether the
+    /// stream ended cleanly at a frame boundary.
     @discardableResult
-    public func run(reading fileDescriptor: Int32, handler: (IncomingMessage) -> Void) -> Bool {
+    public func run(
+        reading fileDescriptor: Int32, handler: (IncomingMessage) -> Void, batchEnded: () -> Void = {}
+    ) -> Bool {
         var framer = MessageFramer()
         let chunkSize = 1 << 16
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
@@ -120,6 +123,7 @@ public final class Connection: Sendable {
                     log.log(.warning, "a malformed frame: \(reason); skipping to the next header")
                 }
             }
+            batchEnded()
         }
         if !framer.isAtFrameBoundary {
             log.log(.warning, "the input ended inside a frame (\(framer.pendingByteCount) bytes unread)")

@@ -100,6 +100,33 @@ private func randomText(maxPieces: Int, using generator: inout some RandomNumber
         }
     }
 
+    /// `replacing` rescans only around the edit and shifts the rest of its tables; the result
+    /// must be indistinguishable from indexing the new text from scratch. Line breaks are
+    /// dense here so that CRs and LFs keep landing on the seams of the rescanned stretch.
+    @Test func incrementalReindexingEqualsAFreshIndex() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "\n", "\r\n", "\r", "😀", "中", String(repeating: "b", count: 35)]
+        for _ in 0..<1500 {
+            var text = IndexedText((0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+            for _ in 0..<6 {
+                let scalarCount = text.scalarOffset(ofByte: text.utf8Count)
+                let a = Int.random(in: 0...scalarCount, using: &generator)
+                let b = Int.random(in: a...min(scalarCount, a + 4), using: &generator)
+                let insertion = (0..<Int.random(in: 0...2, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                let edited = text.replacing(text.byteOffset(ofScalar: a)..<text.byteOffset(ofScalar: b), with: insertion)
+                let fresh = IndexedText(edited.string)
+                #expect(edited.lineStarts == fresh.lineStarts)
+                #expect(edited.lineContentEnds == fresh.lineContentEnds)
+                #expect(zip(edited.checkpoints, edited.checkpoints.dropFirst()).allSatisfy { $0 < $1 && $1 - $0 < 2 * IndexedText.checkpointSpacing })
+                for offset in stride(from: 0, through: edited.utf8Count, by: 3) {
+                    #expect(edited.scalarOffset(ofByte: offset) == fresh.scalarOffset(ofByte: offset))
+                    #expect(edited.utf16Offset(ofByte: offset) == fresh.utf16Offset(ofByte: offset))
+                }
+                text = edited
+            }
+        }
+    }
+
     private func verify(_ indexed: IndexedText, against text: String) {
         let model = NaivePositions(text)
         #expect(indexed.lineCount == model.lineLengths.count, "line count of \(text.debugDescription)")

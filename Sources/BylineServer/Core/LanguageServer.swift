@@ -20,6 +20,8 @@ public final class LanguageServer: Sendable {
     let requests = RequestRegistry()
     let analyzer = Analyzer()
     let session = Mutex(SessionState())
+    /// Documents changed by messages whose batch has not ended yet.
+    let pendingAnalyses = Mutex<Set<String>>([])
     let requestQueue = DispatchQueue(label: "byline.requests", qos: .userInitiated, attributes: .concurrent)
     let analysisQueue = DispatchQueue(label: "byline.analysis", qos: .userInitiated, attributes: .concurrent)
     let exitHandler: @Sendable (Int32) -> Void
@@ -35,8 +37,16 @@ public final class LanguageServer: Sendable {
         self.exitHandler = exitHandler
     }
 
-    /// Handles one message. Must be called from one thread, in arrival order.
+    /// Handles one message, then starts the analyses it calls for. Must be called from one
+    /// thread, in arrival order.
     public func handle(_ message: IncomingMessage) {
+        receive(message)
+        startPendingAnalyses()
+    }
+
+    /// Handles one message but leaves the analyses it calls for pending, so that a burst of
+    /// messages that arrived together is analysed once, after the last of them.
+    func receive(_ message: IncomingMessage) {
         switch message {
         case .request(let id, let method, let params):
             handleRequest(id: id, method: method, params: params)
@@ -50,7 +60,7 @@ public final class LanguageServer: Sendable {
 
     /// Reads framed messages from `fileDescriptor` until it closes, then ends the session.
     public func run(reading fileDescriptor: Int32) {
-        let clean = connection.run(reading: fileDescriptor) { handle($0) }
+        let clean = connection.run(reading: fileDescriptor, handler: receive, batchEnded: startPendingAnalyses)
         inputEnded(cleanly: clean)
     }
 

@@ -3,13 +3,24 @@ import BylineJSON
 
 /// Analysis after every open and edit, and `textDocument/publishDiagnostics` with its results.
 ///
-/// One run per document is in flight at a time; it loops until the newest revision is
-/// analysed, so a burst of keystrokes costs one analysis per run rather than one per edit.
-/// A result whose revision is no longer current is dropped, never published.
+/// Edits mark their document; when the messages of one read from the client are all
+/// handled, each marked document gets an analysis run, so a burst of frames that arrived
+/// together costs one analysis, and a lone keystroke is analysed at once. One run per
+/// document is in flight at a time; it loops until the newest revision is analysed. A result
+/// whose revision is no longer current is dropped, never published.
 extension LanguageServer {
     func scheduleAnalysis(of uri: String) {
-        guard documents.requestAnalysis(uri) else { return }
-        analysisQueue.async { self.runAnalysis(of: uri) }
+        pendingAnalyses.withLock { _ = $0.insert(uri) }
+    }
+
+    func startPendingAnalyses() {
+        let uris = pendingAnalyses.withLock { pending -> Set<String> in
+            defer { pending.removeAll(keepingCapacity: true) }
+            return pending
+        }
+        for uri in uris where documents.requestAnalysis(uri) {
+            analysisQueue.async { self.runAnalysis(of: uri) }
+        }
     }
 
     private func runAnalysis(of uri: String) {
