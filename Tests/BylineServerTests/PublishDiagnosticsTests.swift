@@ -52,3 +52,18 @@ import Testing
         }
     }
 }
+
+@Suite struct PublishAfterRequestTests {
+    /// A request that analyses the newest text first must not make the publisher think the
+    /// diagnostics are already out.
+    @Test func publishesEvenWhenARequestAnalysedTheVersionFirst() {
+        let server = TestServer()
+        server.initialize()
+        server.server.analysisQueue.suspend()
+        server.open("file:///a.txt", "one", version: 1)
+        server.change("file:///a.txt", version: 2, [["text": "two"]])
+        #expect(server.call("byline/annotations", ["textDocument": ["uri": "file:///a.txt"]])["result"]?["version"] == 2)
+        server.server.analysisQueue.resume()
+        #expect(server.sink.waitFor { $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["version"] == 2 } != nil)
+    }
+}

@@ -35,9 +35,12 @@ enum EditOutcome: Sendable {
 final class DocumentStore: Sendable {
     private struct Entry: Sendable {
         var document: OpenDocument
+        /// The newest analysis, whether made for publishing or for a request.
         var analysis: DocumentAnalysis?
+        /// The revision whose diagnostics were last published.
+        var publishedRevision: UInt64?
         /// An analysis run for this document is queued or running. The run loops until the
-        /// newest revision is analysed, so edits made meanwhile need no second run.
+        /// newest revision is published, so edits made meanwhile need no second run.
         var analysisInFlight = false
     }
 
@@ -117,16 +120,26 @@ final class DocumentStore: Sendable {
         }
     }
 
-    /// The document to analyse next for a run in flight, or nil when the run should end
-    /// (the document is closed, or its newest revision is already analysed).
-    func nextAnalysisSnapshot(_ uri: String) -> OpenDocument? {
+    /// The document to publish next for a run in flight, with its analysis if one is already
+    /// cached, or nil when the run should end (the document is closed, or the diagnostics
+    /// of its newest revision are published).
+    func nextAnalysisSnapshot(_ uri: String) -> (document: OpenDocument, cached: DocumentAnalysis?)? {
         entries.withLock { entries in
             guard let entry = entries[uri] else { return nil }
-            if let analysis = entry.analysis, analysis.revision == entry.document.revision {
+            if entry.publishedRevision == entry.document.revision {
                 entries[uri]!.analysisInFlight = false
                 return nil
             }
-            return entry.document
+            let cached = entry.analysis?.revision == entry.document.revision ? entry.analysis : nil
+            return (entry.document, cached)
+        }
+    }
+
+    /// Records that the diagnostics of `revision` were published.
+    func markPublished(_ uri: String, revision: UInt64) {
+        entries.withLock { entries in
+            guard entries[uri] != nil else { return }
+            entries[uri]!.publishedRevision = revision
         }
     }
 

@@ -24,10 +24,10 @@ extension LanguageServer {
     }
 
     private func runAnalysis(of uri: String) {
-        while let document = documents.nextAnalysisSnapshot(uri) {
-            let analysis = analyze(document)
+        while let (document, cached) = documents.nextAnalysisSnapshot(uri) {
+            let analysis = cached ?? analyze(document)
             guard documents.store(analysis) else { continue }  // stale: the loop takes the newer text
-            publishDiagnostics(analysis)
+            if publishDiagnostics(analysis) { documents.markPublished(uri, revision: analysis.revision) }
         }
     }
 
@@ -46,7 +46,8 @@ extension LanguageServer {
         return analysis
     }
 
-    private func publishDiagnostics(_ analysis: DocumentAnalysis) {
+    /// Publishes unless the document changed meanwhile; returns whether it did.
+    private func publishDiagnostics(_ analysis: DocumentAnalysis) -> Bool {
         let encoding = session.withLock { $0.positionEncoding }
         let text = analysis.article.text
         let diagnostics: [JSON] = analysis.annotations.diagnostics.map { diagnostic in
@@ -58,10 +59,11 @@ extension LanguageServer {
                 "message": .string(diagnostic.message),
             ]
         }
-        guard documents.isCurrent(analysis.uri, revision: analysis.revision) else { return }
+        guard documents.isCurrent(analysis.uri, revision: analysis.revision) else { return false }
         connection.sendNotification(
             "textDocument/publishDiagnostics",
             ["uri": .string(analysis.uri), "version": .int(analysis.version), "diagnostics": .array(diagnostics)])
+        return true
     }
 
     static func lspSeverity(_ severity: DiagnosticSeverity) -> Int {
