@@ -30,16 +30,22 @@ public final class MemorySink: FrameSink {
 
     /// Waits until a message satisfies `predicate`, and returns it; nil after `timeout`.
     public func waitFor(timeout: Duration = .seconds(10), _ predicate: (JSON) -> Bool) -> JSON? {
-        let deadline = ContinuousClock.now + timeout
-        repeat {
-            if let found = messages.first(where: predicate) { return found }
-            Thread.sleep(forTimeInterval: 0.001)
-        } while ContinuousClock.now < deadline
-        return nil
+        poll(timeout: timeout) { messages.first(where: predicate) }
     }
 
     /// Waits for the response to request `id`.
     public func response(to id: Int, timeout: Duration = .seconds(10)) -> JSON? {
         waitFor(timeout: timeout) { $0["id"] == .int(id) && $0["method"] == nil }
     }
+}
+
+/// Calls `probe` until it returns a value or `timeout` passes; for waiting on messages that
+/// another thread or process is about to deliver.
+public func poll<T>(timeout: Duration, _ probe: () -> T?) -> T? {
+    let deadline = ContinuousClock.now + timeout
+    repeat {
+        if let found = probe() { return found }
+        Thread.sleep(forTimeInterval: 0.001)
+    } while ContinuousClock.now < deadline
+    return nil
 }

@@ -99,12 +99,7 @@ public final class SpawnedServer: @unchecked Sendable {
     }
 
     public func waitFor(timeout: Duration = .seconds(20), _ predicate: (JSON) -> Bool) -> JSON? {
-        let deadline = ContinuousClock.now + timeout
-        repeat {
-            if let found = messages.first(where: predicate) { return found }
-            Thread.sleep(forTimeInterval: 0.002)
-        } while ContinuousClock.now < deadline
-        return nil
+        poll(timeout: timeout) { messages.first(where: predicate) }
     }
 
     public func response(to id: Int, timeout: Duration = .seconds(20)) -> JSON? {
