@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "byline", targets: ["byline"]),
         .executable(name: "byline-bench", targets: ["BylineBench"]),
+        .executable(name: "byline-eval", targets: ["BylineEval"]),
     ],
     targets: [
         // Text in, annotations out. No I/O, no JSON, no Foundation on the analysis path.
@@ -42,6 +43,8 @@ let package = Package(
         .target(
             name: "BylineTestSupport", dependencies: ["BylineEngine", "BylineJSON", "JSONRPC"],
             path: "Tests/BylineTestSupport", swiftSettings: strict),
+        // Scores the engine on the corpora in ../shared (never copied into the repository).
+        .executableTarget(name: "BylineEval", dependencies: ["BylineEngine"], swiftSettings: strict),
 
         .testTarget(name: "BylineEngineTests", dependencies: ["BylineEngine"], swiftSettings: strict),
         .testTarget(name: "BylineJSONTests", dependencies: ["BylineJSON"], swiftSettings: strict),

@@ -61,12 +61,20 @@ public struct AnnotationEncoder {
         let mentions: [JSON] = entity.mentions.map { mention in
             var object = spanObject(mention.span)
             object["type"] = .string(mention.type.rawValue)
+            if let resolved = mention.resolved { object["resolved"] = .string(resolved) }
             return .object(object)
         }
-        return [
+        var object: JSONObject = [
             "id": .string(entity.id), "name": .string(entity.name), "type": .string(entity.type.rawValue),
             "mentions": .array(mentions),
         ]
+        if !entity.roles.isEmpty { object["roles"] = .array(entity.roles.map { .string($0) }) }
+        if !entity.facts.isEmpty {
+            var facts = JSONObject()
+            for fact in entity.facts { facts[fact.key] = .string(fact.value) }
+            object["facts"] = .object(facts)
+        }
+        return .object(object)
     }
 
     func encode(quote: Quote, entities: [Entity]) -> JSON {

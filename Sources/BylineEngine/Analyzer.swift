@@ -1,13 +1,57 @@
 /// The analysis pipeline: an article in, its annotations out. Pure and thread-safe, so the
 /// server may run it for several documents at once and the CLI for a whole archive.
 ///
-/// The pipeline so far reads the article's metadata. Entity recognition (issue 3) and
-/// quotation attribution (issue 4) add their stages here; until they land, the entity,
-/// quote and diagnostic lists are honestly empty rather than guessed.
+/// Stages: mask what is not prose (Markdown code, links), tokenize, split sentences,
+/// recognise numeric and temporal expressions, recognise names, make the article's use of
+/// names consistent, cluster mentions into entities with roles and facts, and anchor dates
+/// to the article's date. Quotation attribution (issue 4) adds its stage here.
 public struct Analyzer: Sendable {
-    public init() {}
+    let lexicon: Lexicon
+    let tokenizer = Tokenizer()
+    let splitter: SentenceSplitter
+
+    public init() {
+        lexicon = Lexicon.shared
+        splitter = SentenceSplitter()
+    }
 
     public func analyze(_ article: Article) -> Annotations {
-        Annotations(metadata: article.metadata)
+        let source = article.format == .markdown
+            ? MarkdownMasker.mask(article.text.bytes, from: article.bodyStart) : article.text.bytes
+        let entities = source.withUnsafeBufferPointer { bytes -> [Entity] in
+            var tokens = tokenizer.tokenize(bytes, range: article.bodyStart..<bytes.count)
+            splitter.split(&tokens, bytes: bytes)
+            return recognizeEntities(TokenView(bytes: bytes, tokens: tokens, lexicon: lexicon), date: article.metadata.date)
+        }
+        return Annotations(metadata: article.metadata, entities: entities)
+    }
+
+    func recognizeEntities(_ view: TokenView, date: ArticleDate?) -> [Entity] {
+        var claimed = [Bool](repeating: false, count: view.count)
+        var mentions = NumericRecognizer(view: view).recognize(claimed: &claimed)
+        mentions += NameRecognizer(view: view).recognize(claimed: claimed)
+        let resolver = EntityResolver(view: view)
+        resolver.harmonize(&mentions)
+        var entities = resolver.cluster(mentions, lexicon: lexicon)
+        let facts = FactBook(lexicon: lexicon)
+        let dates = date.map(DateResolver.init(anchor:))
+        for index in entities.indices {
+            let spellings = entities[index].mentions.map { view.bytesString($0.span) }
+            entities[index].facts = facts.facts(for: entities[index], spellings: spellings)
+            if let dates {
+                for mentionIndex in entities[index].mentions.indices {
+                    if let temporal = entities[index].mentions[mentionIndex].temporal {
+                        entities[index].mentions[mentionIndex].resolved = dates.resolve(temporal)
+                    }
+                }
+            }
+        }
+        return entities
+    }
+}
+
+extension TokenView {
+    func bytesString(_ span: TextSpan) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
     }
 }

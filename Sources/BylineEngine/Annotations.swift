@@ -37,10 +37,28 @@ public enum EntityType: String, Sendable, CaseIterable {
 public struct Mention: Sendable, Hashable {
     public var span: TextSpan
     public var type: EntityType
+    /// For dates and times: what the words say, before anchoring.
+    public var temporal: TemporalExpression?
+    /// For dates and times: the value anchored to the article's date, as TIMEX3 writes it
+    /// ("2022-12-30", "2022-W51", "2023-SP"); nil for durations or without an article date.
+    public var resolved: String?
 
-    public init(span: TextSpan, type: EntityType) {
+    public init(span: TextSpan, type: EntityType, temporal: TemporalExpression? = nil, resolved: String? = nil) {
         self.span = span
         self.type = type
+        self.temporal = temporal
+        self.resolved = resolved
+    }
+}
+
+/// A fact about an entity from the bundled data ("capital" → "Moscow").
+public struct Fact: Sendable, Hashable {
+    public var key: String
+    public var value: String
+
+    public init(_ key: String, _ value: String) {
+        self.key = key
+        self.value = value
     }
 }
 
@@ -50,12 +68,19 @@ public struct Entity: Sendable, Hashable {
     public var name: String
     public var type: EntityType
     public var mentions: [Mention]
+    /// Roles and titles the article gives it: "Russian President", "state broadcaster".
+    public var roles: [String]
+    /// Bundled facts: for a country its capital, population, area, currency and region; for a
+    /// city its country, region, population and coordinates; for a nationality its country.
+    public var facts: [Fact]
 
-    public init(id: String, name: String, type: EntityType, mentions: [Mention]) {
+    public init(id: String, name: String, type: EntityType, mentions: [Mention], roles: [String] = [], facts: [Fact] = []) {
         self.id = id
         self.name = name
         self.type = type
         self.mentions = mentions
+        self.roles = roles
+        self.facts = facts
     }
 }
 

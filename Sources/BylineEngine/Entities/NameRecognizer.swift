@@ -1,0 +1,393 @@
+/// Finds the names of people, organisations, places, nationalities, buildings and events.
+///
+/// Candidates are runs of capitalised tokens, joined by the connectors names use (of, de,
+/// van, al, bin …). A run is then cut into what news writes in front of a name (a
+/// nationality, a title: "Russian President") and the name itself, and the name is typed
+/// by, in order: the gazetteers (countries, cities, states, known organisations and
+/// places, nationalities), the head word (Ministry, University → ORG; Sea, River → LOC;
+/// Airport → FAC; War, Olympics → EVENT), person evidence (an honorific or title before it,
+/// a known first name, a known surname), and context (a speech verb after it, a
+/// preposition of place before it). A sentence-initial capital on a common word ("The",
+/// "But") is not a name. In ALL-CAPS lines (headlines) capitals say nothing, so only
+/// gazetteer matches count there.
+struct NameRecognizer {
+    let view: TokenView
+    var lexicon: Lexicon { view.lexicon }
+
+    static let connectors: [StaticString] = ["of", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "bint", "y", "dos", "das"]
+    static let placePrepositions: [StaticString] = ["in", "at", "from", "near", "to", "into", "across", "outside", "inside", "throughout", "toward", "towards"]
+    static let determiners: [StaticString] = ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"]
+
+    func recognize(claimed: [Bool]) -> [RawMention] {
+        let capsLines = findAllCapsLines()
+        var mentions: [RawMention] = []
+        var index = 0
+        while index < view.count {
+            if claimed[index] || !isNameish(index) {
+                index += 1
+                continue
+            }
+            if capsLines[index] {
+                if let mention = gazetteerMatch(at: index, claimed: claimed) {
+                    mentions.append(mention)
+                    index = mention.tokens.upperBound
+                } else {
+                    index += 1
+                }
+                continue
+            }
+            var end = index + 1
+            while end < view.count, !claimed[end], !view.tokens[end].flags.contains(.startsSentence),
+                !view.tokens[end].flags.contains(.startsLine)
+            {
+                if isNameish(end) {
+                    end += 1
+                } else if isConnector(end), end + 1 < view.count, isNameish(end + 1), !claimed[end + 1] {
+                    end += 2
+                } else if view.is(end, "the"), view.is(end - 1, "of"), end + 1 < view.count, isNameish(end + 1) {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            mentions.append(contentsOf: analyse(index..<end))
+            index = end
+        }
+        return mentions
+    }
+
+    // MARK: - Candidates
+
+    func isNameish(_ index: Int) -> Bool {
+        guard index < view.count else { return false }
+        let token = view.tokens[index]
+        guard token.kind == .word, !token.flags.contains(.possessive) else { return false }
+        if token.flags.contains(.capitalized) { return true }
+        // al-Assad, el-Sisi, bin-Salman: a lower-case particle joined to a capitalised name.
+        if token.flags.contains(.hyphenated), let hyphen = view.text(index).firstIndex(of: UInt8(ascii: "-")),
+            hyphen + 1 < view.text(index).count, TokenView.isUpperASCII(view.text(index)[hyphen + 1]), hyphen <= 3
+        {
+            return true
+        }
+        return false
+    }
+
+    func isConnector(_ index: Int) -> Bool { view.isAny(index, Self.connectors) }
+
+    /// Lines whose words are nearly all upper case: headlines, where capitals carry no signal.
+    func findAllCapsLines() -> [Bool] {
+        var result = [Bool](repeating: false, count: view.count)
+        var lineStart = 0
+        func close(_ end: Int) {
+            var letters = 0
+            var caps = 0
+            for index in lineStart..<end where view.tokens[index].kind == .word && !view.tokens[index].flags.contains(.hasDigit) {
+                letters += 1
+                if view.tokens[index].flags.contains(.allCaps) && view.tokens[index].length > 1 { caps += 1 }
+            }
+            if letters >= 3, caps * 5 >= letters * 4 {
+                for index in lineStart..<end { result[index] = true }
+            }
+        }
+        for index in 0..<view.count where index > 0 && view.tokens[index].flags.contains(.startsLine) {
+            close(index)
+            lineStart = index
+        }
+        close(view.count)
+        return result
+    }
+
+    /// In a headline: the longest run (up to five tokens) that a gazetteer knows.
+    func gazetteerMatch(at index: Int, claimed: [Bool]) -> RawMention? {
+        var length = min(5, view.count - index)
+        while length >= 1 {
+            let range = index..<index + length
+            if !range.contains(where: { claimed[$0] || view.tokens[$0].kind != .word && !view.tokens[$0].flags.contains(.abbreviation) }),
+                let type = gazetteerType(range, allowAmbiguousCities: false)
+            {
+                return RawMention(tokens: range, type: type, strength: 3)
+            }
+            length -= 1
+        }
+        return nil
+    }
+
+    // MARK: - Cutting a run into title and name
+
+    func analyse(_ run: Range<Int>) -> [RawMention] {
+        var start = run.lowerBound
+        let end = run.upperBound
+        var mentions: [RawMention] = []
+        // A capital that only marks the start of a sentence: "The", "But", "When".
+        if startsSentenceLike(start), isCommonWordOnly(start) {
+            start += 1
+            while start < end, isConnector(start) { start += 1 }
+            if start >= end { return [] }
+        }
+        var roleStart: Int?
+        var sawHonorific = false
+        var position = start
+        while position < end - 1 {
+            // A nationality before a title or a name: "Russian President …", "Chinese Xi …".
+            if roleStart == nil, isDemonym(position), isTitleOrHonorific(position + 1) {
+                mentions.append(RawMention(tokens: position..<position + 1, type: .norp, strength: 3))
+                roleStart = position
+                position += 1
+                continue
+            }
+            if view.contains(lexicon.honorifics, position) {
+                sawHonorific = true
+                if roleStart == nil { roleStart = position }
+                position += 1
+                continue
+            }
+            if isTitle(position) || (isTitle(position + 1) && position + 2 < end && !isConnector(position + 1)) {
+                if view.is(position + 1, "of") { break }  // "President of France" is no name
+                if roleStart == nil { roleStart = position }
+                position += 1
+                continue
+            }
+            break
+        }
+        var nameStart = position
+        while nameStart < end, isConnector(nameStart) { nameStart += 1 }
+        var nameEnd = end
+        while nameEnd > nameStart, isConnector(nameEnd - 1) { nameEnd -= 1 }
+        guard nameStart < nameEnd else { return mentions }
+        let titled = roleStart != nil
+        let roleTokens = roleStart.map { $0..<nameStart }
+        // "Moscow Mayor Sergei Sobyanin": a place, then a title, then a person.
+        if !titled, let split = innerTitle(nameStart..<nameEnd) {
+            mentions.append(contentsOf: analyse(nameStart..<split.title))
+            var person = classify(split.name, titled: true, honorific: false, beforeRole: nil)
+            person.roleTokens = split.title..<split.name.lowerBound
+            mentions.append(person)
+            return mentions
+        }
+        var mention = classify(nameStart..<nameEnd, titled: titled, honorific: sawHonorific, beforeRole: roleTokens)
+        if mention.roleTokens == nil, let roleTokens, !roleTokens.isEmpty, !sawHonorific || roleTokens.count > 1 {
+            mention.roleTokens = roleTokens
+        }
+        mentions.append(mention)
+        return mentions
+    }
+
+    func startsSentenceLike(_ index: Int) -> Bool {
+        let token = view.tokens[index]
+        if token.flags.contains(.startsSentence) || token.flags.contains(.startsLine) { return true }
+        // After an opening quote, a dash or a colon that begins a clause.
+        let previous = index - 1
+        guard previous >= 0 else { return true }
+        let before = view.tokens[previous]
+        if before.kind == .quote, before.flags.contains(.opening) { return true }
+        if before.kind == .dash { return true }
+        return view.isPunctuation(previous, UInt8(ascii: ":")) || view.isPunctuation(previous, UInt8(ascii: "("))
+    }
+
+    /// A word that is capitalised here only because a sentence starts with it.
+    func isCommonWordOnly(_ index: Int) -> Bool {
+        let text = view.text(index)
+        guard lexicon.isCommonWord(text) else { return false }
+        if lexicon.properNouns.contains(text) || lexicon.knownOrganizations.contains(text) || lexicon.countries.contains(text)
+            || lexicon.knownGeopoliticalEntities.contains(text) || isDemonym(index)
+        {
+            return false
+        }
+        // A common word that is also a first name or a city ("Will", "Nice") starts a name only
+        // when another capitalised word follows.
+        if lexicon.firstNames.contains(text) || lexicon.cities.contains(text) {
+            return !isNameish(index + 1)
+        }
+        return true
+    }
+
+    func isDemonym(_ index: Int) -> Bool {
+        guard index < view.count, view.isCapitalized(index) else { return false }
+        return lexicon.demonyms[view.string(index)] != nil || view.contains(lexicon.groups, index)
+    }
+
+    func isTitle(_ index: Int) -> Bool {
+        guard index < view.count, view.isCapitalized(index) else { return false }
+        return view.contains(lexicon.titles, index)
+    }
+
+    func isTitleOrHonorific(_ index: Int) -> Bool {
+        isTitle(index) || view.contains(lexicon.honorifics, index)
+    }
+
+    /// A capitalised title inside a run, with a name after it.
+    func innerTitle(_ range: Range<Int>) -> (title: Int, name: Range<Int>)? {
+        guard range.count >= 3 else { return nil }
+        for index in (range.lowerBound + 1)..<(range.upperBound - 1) where isTitle(index) && !isConnector(index + 1) {
+            guard !view.contains(lexicon.organizationHeads, index) else { continue }
+            var nameStart = index + 1
+            while nameStart < range.upperBound - 1, isTitle(nameStart) { nameStart += 1 }
+            return (index, nameStart..<range.upperBound)
+        }
+        return nil
+    }
+
+    // MARK: - Typing a name
+
+    func gazetteerType(_ range: Range<Int>, allowAmbiguousCities: Bool) -> EntityType? {
+        if view.lookup(lexicon.knownOrganizations, range) != nil { return .organization }
+        if view.lookup(lexicon.countries, range) != nil || view.lookup(lexicon.knownGeopoliticalEntities, range) != nil
+            || view.lookup(lexicon.usStates, range) != nil
+        {
+            return .geopolitical
+        }
+        let key = String(decoding: view.normalized(range), as: UTF8.self)
+        if lexicon.countryAliases[key] != nil { return .geopolitical }
+        if view.lookup(lexicon.continents, range) != nil || view.lookup(lexicon.knownLocations, range) != nil { return .location }
+        if range.count == 1, lexicon.demonyms[key] != nil || view.contains(lexicon.groups, range.lowerBound) { return .norp }
+        if range.count == 1, view.tokens[range.lowerBound].flags.contains(.hyphenated), isHyphenatedDemonym(key) { return .norp }
+        if let city = view.lookup(lexicon.cities, range) {
+            if range.count > 1 { return .geopolitical }
+            let text = view.text(range.lowerBound)
+            let ambiguous = lexicon.firstNames.contains(text) || lexicon.isCommonWord(text) || lexicon.surnames.contains(text)
+            let population = Int(lexicon.cities.fields(of: city)[3]) ?? 0
+            if !ambiguous && population >= 100_000 { return .geopolitical }
+            if allowAmbiguousCities && population >= 50_000 { return .geopolitical }
+        }
+        return nil
+    }
+
+    /// "Russian-Chinese", "Sino-Russian": nationalities joined by a hyphen.
+    func isHyphenatedDemonym(_ key: String) -> Bool {
+        let parts = key.split(separator: "-")
+        return parts.count >= 2 && parts.allSatisfy { lexicon.demonyms[String($0)] != nil || $0 == "Sino" || $0 == "Anglo" || $0 == "Franco" }
+    }
+
+    func classify(_ range: Range<Int>, titled: Bool, honorific: Bool, beforeRole: Range<Int>?) -> RawMention {
+        var mention = type(range, titled: titled, honorific: honorific)
+        // Roles for names the gazetteers typed: "China’s state broadcaster CCTV".
+        if mention.roleTokens == nil, mention.type == .person || mention.type == .organization {
+            if let role = lowerCaseRole(before: range.lowerBound) {
+                mention.roleTokens = role
+            } else {
+                mention = withRole(mention, range)
+            }
+        }
+        return mention
+    }
+
+    func type(_ range: Range<Int>, titled: Bool, honorific: Bool) -> RawMention {
+        let first = range.lowerBound
+        let last = range.upperBound - 1
+        let placeContext = view.isAny(first - 1, Self.placePrepositions)
+        if !honorific, let type = gazetteerType(range, allowAmbiguousCities: placeContext) {
+            return RawMention(tokens: range, type: type, strength: 3)
+        }
+        if titled || honorific {
+            return withRole(RawMention(tokens: range, type: .person, strength: 3), range)
+        }
+        if range.count >= 2 || view.is(first - 1, "the") {
+            if view.contains(lexicon.organizationHeads, last) { return withRole(RawMention(tokens: range, type: .organization, strength: 3), range) }
+            if range.count >= 2, view.contains(lexicon.organizationHeads, first), view.is(first + 1, "of") {
+                return withRole(RawMention(tokens: range, type: .organization, strength: 3), range)
+            }
+            if range.count >= 2, view.contains(lexicon.locationHeads, last) { return RawMention(tokens: range, type: .location, strength: 3) }
+            if range.count >= 2, view.contains(lexicon.facilityHeads, last) { return RawMention(tokens: range, type: .facility, strength: 3) }
+            if view.contains(lexicon.eventHeads, last), range.count >= 2 || view.is(last, "olympics") {
+                return RawMention(tokens: range, type: .event, strength: 2)
+            }
+        }
+        if let role = lowerCaseRole(before: first) {
+            var mention = RawMention(tokens: range, type: isOrganizationRole(role) ? .organization : .person, strength: 3)
+            mention.roleTokens = role
+            return mention
+        }
+        let firstText = view.text(first)
+        let firstIsName = lexicon.firstNames.contains(firstText) && view.tokens[first].flags.contains(.capitalized)
+            && !view.tokens[first].flags.contains(.allCaps)
+        if range.count >= 2, range.count <= 4, firstIsName, !lexicon.isCommonWord(view.text(last)) || lexicon.surnames.contains(view.text(last)) {
+            return withRole(RawMention(tokens: range, type: .person, strength: 3), range)
+        }
+        if range.count == 2, lexicon.surnames.contains(view.text(last)), !lexicon.isCommonWord(firstText) {
+            return withRole(RawMention(tokens: range, type: .person, strength: 2), range)
+        }
+        let speechAfter = lexicon.isSpeechVerb(view.text(min(range.upperBound, view.count - 1))) && range.upperBound < view.count
+        if range.count == 1, view.tokens[first].flags.contains(.allCaps), view.tokens[first].length >= 2, view.tokens[first].length <= 6 {
+            return RawMention(tokens: range, type: .organization, strength: 2)
+        }
+        if speechAfter, range.count <= 3 {
+            return withRole(RawMention(tokens: range, type: .person, strength: 2), range)
+        }
+        if placeContext, range.count <= 3, view.lookup(lexicon.cities, range) != nil {
+            return RawMention(tokens: range, type: .geopolitical, strength: 2)
+        }
+        if range.count >= 2 {
+            let looksLikeAPerson = range.count <= 3 && range.allSatisfy { !isConnector($0) && !lexicon.isCommonWord(view.text($0)) }
+            return withRole(RawMention(tokens: range, type: looksLikeAPerson ? .person : .organization, strength: 1), range)
+        }
+        if lexicon.firstNames.contains(firstText), !lexicon.isCommonWord(firstText) {
+            return RawMention(tokens: range, type: .person, strength: 1)
+        }
+        if placeContext, !lexicon.isCommonWord(firstText) {
+            return RawMention(tokens: range, type: .geopolitical, strength: 1)
+        }
+        // Unknown: typed later by what the rest of the article says about the same name.
+        return RawMention(tokens: range, type: .product, strength: 0)
+    }
+
+    /// An appositive role after the name: "Xi Jinping, China’s leader," → "China’s leader".
+    func withRole(_ mention: RawMention, _ range: Range<Int>) -> RawMention {
+        var mention = mention
+        guard mention.roleTokens == nil, view.isPunctuation(range.upperBound, UInt8(ascii: ",")) else { return mention }
+        let start = range.upperBound + 1
+        var end = start
+        var sawTitle = false
+        while end < view.count, end - start < 7 {
+            let token = view.tokens[end]
+            if token.kind == .punctuation || token.kind == .quote || token.kind == .dash { break }
+            if token.kind == .word, !token.flags.contains(.capitalized), !token.flags.contains(.possessive),
+                view.contains(lexicon.titles, end)
+            {
+                sawTitle = true
+            }
+            if lexicon.isSpeechVerb(view.text(end)) { return mention }
+            end += 1
+        }
+        let closes = view.isPunctuation(end, UInt8(ascii: ",")) || view.isPunctuation(end, UInt8(ascii: "."))
+        // The appositive names a role: it holds a title, and starts with a determiner or a
+        // possessor ("China’s leader", "the former president"), not a verb.
+        guard sawTitle, closes, end > start, view.isAny(start, Self.determiners) || view.isCapitalized(start) else { return mention }
+        let roleStart = view.is(start, "the") || view.is(start, "a") || view.is(start, "an") ? start + 1 : start
+        if roleStart < end { mention.roleTokens = roleStart..<end }
+        return mention
+    }
+
+    /// Lower-case words right before a name that end in a title: "state broadcaster CCTV",
+    /// "Chinese leader Xi" (the nationality is kept in the role).
+    func lowerCaseRole(before index: Int) -> Range<Int>? {
+        var start = index
+        var sawTitle = false
+        while start - 1 >= 0, index - start < 4 {
+            let previous = start - 1
+            let token = view.tokens[previous]
+            guard token.kind == .word, !token.flags.contains(.capitalized), !token.flags.contains(.possessive) else { break }
+            if view.isAny(previous, Self.determiners) || view.isAny(previous, Self.connectors) || lexicon.isSpeechVerb(view.text(previous))
+                || view.isAny(previous, Self.placePrepositions) || view.isAny(previous, ["and", "or", "by", "with", "for", "as", "on", "than", "about", "against"])
+            {
+                break
+            }
+            if previous == index - 1 {
+                guard view.contains(lexicon.titles, previous) else { return nil }
+                sawTitle = true
+            }
+            start = previous
+        }
+        guard sawTitle else { return nil }
+        // Keep a nationality just before: "Chinese leader".
+        if start - 1 >= 0, isDemonym(start - 1) { start -= 1 }
+        return start..<index
+    }
+
+    func isOrganizationRole(_ role: Range<Int>) -> Bool {
+        view.isAny(role.upperBound - 1, ["broadcaster", "newspaper", "agency", "network", "daily", "outlet", "company", "firm", "group", "party", "channel", "tabloid", "magazine", "giant", "maker", "carrier", "operator", "ministry", "regulator", "bank", "website"])
+    }
+}
+
+extension TokenView {
+    @inline(__always) static func isUpperASCII(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "A") < 26 }
+}

@@ -1,0 +1,79 @@
+/// Every word list and gazetteer the engine consults, built once per process.
+///
+/// Building is hashing the lines of the embedded literals in place (see `StaticTable`), a few
+/// milliseconds; `Lexicon.shared` is created on first use, thread-safely.
+public final class Lexicon: Sendable {
+    public static let shared = Lexicon()
+
+    let commonWords = StaticTable(LexiconData.commonWords)
+    let properNouns = StaticTable(LexiconData.properNouns)
+    let capitalizedCommonWords = StaticTable(LexiconData.capitalisedCommonWords)
+    let firstNames = StaticTable(NameData.firstNames)
+    let surnames = StaticTable(NameData.surnames)
+    let countries = StaticTable(PlaceData.countries)
+    let cities = StaticTable(PlaceData.cities)
+    let usStates = StaticTable(PlaceData.usStates)
+    let continents = StaticTable(PlaceData.continents)
+
+    let honorifics = StaticTable(WordLists.honorifics)
+    let titles = StaticTable(WordLists.titles)
+    let organizationHeads = StaticTable(WordLists.organizationHeads)
+    let locationHeads = StaticTable(WordLists.locationHeads)
+    let facilityHeads = StaticTable(WordLists.facilityHeads)
+    let eventHeads = StaticTable(WordLists.eventHeads)
+    let knownOrganizations = StaticTable(WordLists.knownOrganizations)
+    let knownLocations = StaticTable(WordLists.knownLocations)
+    let knownGeopoliticalEntities = StaticTable(WordLists.knownGeopoliticalEntities)
+    let groups = StaticTable(WordLists.groups)
+    let speechVerbs = StaticTable(WordLists.speechVerbs)
+    let months = StaticTable(WordLists.months)
+    let weekdays = StaticTable(WordLists.weekdays)
+    let seasons = StaticTable(WordLists.seasons)
+    let numberWords = StaticTable(WordLists.numberWords)
+    let ordinalWords = StaticTable(WordLists.ordinalWords)
+    let currencyWords = StaticTable(WordLists.currencyWords)
+    let units = StaticTable(WordLists.units)
+
+    /// Country alternates ("Russian Federation") and demonyms ("Russian", "Russians") → the
+    /// country's entry in `countries`.
+    let countryAliases: [String: Int]
+    let demonyms: [String: Int]
+
+    private init() {
+        var aliases: [String: Int] = [:]
+        var demonyms: [String: Int] = [:]
+        for entry in 0..<countries.count {
+            let fields = countries.fields(of: entry)
+            guard fields.count >= 11 else { continue }
+            for alternate in fields[10].split(separator: ";") where aliases[String(alternate)] == nil {
+                aliases[String(alternate)] = entry
+            }
+            let demonym = String(fields[9])
+            if !demonym.isEmpty, demonyms[demonym] == nil {
+                demonyms[demonym] = entry
+                if !demonym.hasSuffix("s"), !demonym.hasSuffix("ese"), !demonym.hasSuffix("ish"), !demonym.hasSuffix("ch") {
+                    demonyms[demonym + "s"] = entry
+                }
+            }
+        }
+        countryAliases = aliases
+        self.demonyms = demonyms
+    }
+
+    // MARK: - Questions the recogniser asks, by bytes
+
+    /// A lower-case English word ("the", "said"), whatever the case it is written in.
+    public func isCommonWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool { commonWords.contains(word) }
+
+    /// A word that is both a common word and a name ("Bush", "May", "Rice").
+    public func isCapitalizedCommonWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        capitalizedCommonWords.contains(word)
+    }
+
+    public func isSpeechVerb(_ word: UnsafeBufferPointer<UInt8>) -> Bool { speechVerbs.contains(word) }
+
+    public static let countryFieldNames = [
+        "name", "iso", "capital", "population", "areaKm2", "currencyCode", "currencyName", "region", "subregion",
+        "demonym", "alternates",
+    ]
+}

@@ -1,0 +1,1185 @@
+/// Hand-written word lists: the closed classes that news English leans on (titles,
+/// organisation heads, speech verbs, dates, units). Each is small and curated, unlike the
+/// generated gazetteers; all are looked up by bytes through `StaticTable`.
+enum WordLists {
+    /// Honorifics: before a name they make it a person for certain.
+    static let honorifics: StaticString = """
+        mr
+        mr.
+        mrs
+        mrs.
+        ms
+        ms.
+        miss
+        dr
+        dr.
+        sir
+        dame
+        lord
+        lady
+        madam
+        prof
+        prof.
+        rev
+        rev.
+        sen.
+        rep.
+        gov.
+        gen.
+        lt.
+        col.
+        capt.
+        sgt.
+        adm.
+        maj.
+        cmdr.
+        pres.
+        """
+
+    /// Job titles and roles, lower-cased; a title before a capitalised name marks a person.
+    static let titles: StaticString = """
+        president
+        vice
+        prime
+        minister
+        premier
+        chancellor
+        king
+        queen
+        prince
+        princess
+        emperor
+        empress
+        pope
+        cardinal
+        bishop
+        archbishop
+        rabbi
+        imam
+        ayatollah
+        sheikh
+        emir
+        sultan
+        leader
+        chairman
+        chairwoman
+        chair
+        chief
+        ceo
+        cfo
+        coo
+        founder
+        cofounder
+        co-founder
+        owner
+        executive
+        director
+        manager
+        coach
+        spokesman
+        spokeswoman
+        spokesperson
+        secretary
+        senator
+        congressman
+        congresswoman
+        representative
+        governor
+        mayor
+        lawmaker
+        legislator
+        speaker
+        general
+        admiral
+        commander
+        colonel
+        lieutenant
+        captain
+        major
+        sergeant
+        corporal
+        officer
+        ambassador
+        envoy
+        diplomat
+        judge
+        justice
+        prosecutor
+        attorney
+        lawyer
+        counsel
+        professor
+        analyst
+        economist
+        correspondent
+        editor
+        reporter
+        anchor
+        columnist
+        host
+        head
+        deputy
+        adviser
+        advisor
+        aide
+        official
+        candidate
+        nominee
+        challenger
+        incumbent
+        president-elect
+        striker
+        midfielder
+        defender
+        goalkeeper
+        quarterback
+        pitcher
+        actor
+        actress
+        singer
+        rapper
+        author
+        novelist
+        poet
+        artist
+        filmmaker
+        director-general
+        secretary-general
+        commissioner
+        inspector
+        superintendent
+        sheriff
+        detective
+        agent
+        activist
+        dissident
+        billionaire
+        businessman
+        businesswoman
+        entrepreneur
+        investor
+        tycoon
+        broadcaster
+        """
+
+    /// Words that end (or, with "of", begin) the names of organisations.
+    static let organizationHeads: StaticString = """
+        ministry
+        department
+        party
+        council
+        inc
+        inc.
+        corp
+        corp.
+        corporation
+        company
+        co.
+        ltd
+        ltd.
+        llc
+        plc
+        ag
+        gmbh
+        group
+        bank
+        university
+        college
+        institute
+        institution
+        agency
+        authority
+        commission
+        committee
+        association
+        federation
+        union
+        organization
+        organisation
+        foundation
+        fund
+        court
+        parliament
+        senate
+        congress
+        assembly
+        army
+        navy
+        police
+        service
+        services
+        bureau
+        office
+        board
+        trust
+        society
+        league
+        club
+        times
+        post
+        journal
+        news
+        press
+        herald
+        tribune
+        gazette
+        telegraph
+        guardian
+        broadcasting
+        television
+        radio
+        airlines
+        airways
+        motors
+        holdings
+        partners
+        industries
+        technologies
+        systems
+        communications
+        network
+        exchange
+        reserve
+        administration
+        cabinet
+        government
+        command
+        alliance
+        coalition
+        movement
+        front
+        brigade
+        brigades
+        church
+        school
+        academy
+        laboratory
+        laboratories
+        labs
+        studios
+        records
+        pictures
+        entertainment
+        media
+        fc
+        team
+        caucus
+        secretariat
+        directorate
+        tribunal
+        prosecutor's
+        guard
+        forces
+        corps
+        regiment
+        battalion
+        division
+        """
+
+    /// Words that end the names of places that are not countries or cities (LOC).
+    static let locationHeads: StaticString = """
+        sea
+        ocean
+        river
+        mountains
+        mountain
+        mount
+        lake
+        gulf
+        bay
+        valley
+        desert
+        island
+        islands
+        peninsula
+        strait
+        straits
+        coast
+        basin
+        plateau
+        canal
+        channel
+        region
+        province
+        county
+        district
+        state
+        territory
+        oblast
+        prefecture
+        """
+
+    /// Words that end the names of buildings and structures (FAC).
+    static let facilityHeads: StaticString = """
+        airport
+        bridge
+        stadium
+        arena
+        square
+        tower
+        towers
+        palace
+        hospital
+        station
+        street
+        avenue
+        road
+        boulevard
+        highway
+        building
+        center
+        centre
+        hall
+        cathedral
+        mosque
+        temple
+        prison
+        base
+        port
+        harbor
+        harbour
+        dam
+        plaza
+        park
+        museum
+        memorial
+        """
+
+    /// Words that end the names of events.
+    static let eventHeads: StaticString = """
+        war
+        olympics
+        games
+        cup
+        championship
+        championships
+        summit
+        festival
+        election
+        elections
+        revolution
+        crisis
+        conference
+        tournament
+        open
+        marathon
+        grand
+        prix
+        series
+        """
+
+    /// Organisations known by name alone; the key is the name as written.
+    static let knownOrganizations: StaticString = """
+        Kremlin
+        White House
+        Pentagon
+        NATO
+        UN
+        U.N.
+        United Nations
+        EU
+        E.U.
+        European Union
+        European Commission
+        European Parliament
+        WHO
+        IMF
+        World Bank
+        WTO
+        OPEC
+        Reuters
+        AP
+        Associated Press
+        AFP
+        Agence France-Presse
+        Bloomberg
+        BBC
+        CNN
+        CCTV
+        Xinhua
+        TASS
+        RIA Novosti
+        Interfax
+        Al Jazeera
+        Fox News
+        Fox
+        NBC
+        CBS
+        ABC
+        NPR
+        PBS
+        MSNBC
+        HBO
+        New York Times
+        Washington Post
+        Wall Street Journal
+        Financial Times
+        Economist
+        Politico
+        Axios
+        Breitbart
+        Facebook
+        Google
+        Apple
+        Microsoft
+        Amazon
+        Twitter
+        Meta
+        Tesla
+        Netflix
+        Samsung
+        Toyota
+        Boeing
+        Airbus
+        Gazprom
+        Rosneft
+        Huawei
+        Alibaba
+        Tencent
+        Congress
+        Senate
+        Supreme Court
+        FBI
+        CIA
+        NSA
+        DOJ
+        EPA
+        FDA
+        CDC
+        NASA
+        SEC
+        IRS
+        FEMA
+        ICE
+        DHS
+        Fed
+        Federal Reserve
+        Justice Department
+        State Department
+        Treasury
+        Hamas
+        Hezbollah
+        Taliban
+        ISIS
+        ISIL
+        Islamic State
+        al-Qaeda
+        Al Qaeda
+        al Qaeda
+        Democratic Party
+        Republican Party
+        GOP
+        DNC
+        RNC
+        Labour
+        Tories
+        Bundestag
+        Duma
+        State Duma
+        Knesset
+        Politburo
+        Red Cross
+        Amnesty International
+        Human Rights Watch
+        Greenpeace
+        Interpol
+        Europol
+        ASEAN
+        G7
+        G20
+        BRICS
+        Kremlin's
+        Security Council
+        General Assembly
+        Trump Organization
+        Clinton Foundation
+        Planned Parenthood
+        NRA
+        ACLU
+        """
+
+    /// Places that are not in the country, city and state tables.
+    static let knownLocations: StaticString = """
+        Middle East
+        East China Sea
+        South China Sea
+        Persian Gulf
+        Gulf
+        Arctic
+        Antarctic
+        Balkans
+        Caucasus
+        Sahara
+        Sahel
+        Himalayas
+        Alps
+        Mediterranean
+        Atlantic
+        Pacific
+        Indian Ocean
+        Black Sea
+        Baltic
+        Baltics
+        Red Sea
+        Caribbean
+        Latin America
+        Central Asia
+        Southeast Asia
+        South Asia
+        East Asia
+        Eastern Europe
+        Western Europe
+        Central Europe
+        Central America
+        South America
+        North America
+        Scandinavia
+        Siberia
+        Silicon Valley
+        Midwest
+        West Coast
+        East Coast
+        Gulf Coast
+        Rust Belt
+        Sun Belt
+        Bible Belt
+        Korean Peninsula
+        Horn of Africa
+        Amazon
+        Nile
+        Danube
+        Rhine
+        Mekong
+        Yangtze
+        Euphrates
+        Tigris
+        Mississippi River
+        Rocky Mountains
+        Rockies
+        Appalachia
+        Sinai
+        Golan Heights
+        """
+
+    /// Geopolitical names missing from the generated tables (regions that act as states).
+    static let knownGeopoliticalEntities: StaticString = """
+        Crimea
+        Donbas
+        Donbass
+        Donetsk
+        Luhansk
+        Gaza
+        Gaza Strip
+        West Bank
+        Kosovo
+        Taiwan
+        Hong Kong
+        Macau
+        Tibet
+        Xinjiang
+        Kashmir
+        Chechnya
+        Catalonia
+        Scotland
+        Wales
+        England
+        Northern Ireland
+        Britain
+        Great Britain
+        UK
+        U.K.
+        US
+        U.S.
+        USA
+        U.S.A.
+        America
+        Soviet Union
+        USSR
+        Washington
+        D.C.
+        Washington D.C.
+        Brussels
+        Palestine
+        Kurdistan
+        Puerto Rico
+        Guam
+        Holland
+        Burma
+        Ivory Coast
+        Czechia
+        """
+
+    /// Nationalities, religions and political groups beyond the country demonyms (NORP).
+    static let groups: StaticString = """
+        Democrat
+        Democrats
+        Democratic
+        Republican
+        Republicans
+        Muslim
+        Muslims
+        Christian
+        Christians
+        Jewish
+        Jew
+        Jews
+        Catholic
+        Catholics
+        Protestant
+        Protestants
+        Evangelical
+        Evangelicals
+        Orthodox
+        Sunni
+        Sunnis
+        Shiite
+        Shiites
+        Shia
+        Hindu
+        Hindus
+        Buddhist
+        Buddhists
+        Sikh
+        Sikhs
+        Arab
+        Arabs
+        Arabic
+        Western
+        Westerners
+        European
+        Europeans
+        Asian
+        Asians
+        African
+        Africans
+        Latino
+        Latinos
+        Latina
+        Hispanic
+        Hispanics
+        Palestinian
+        Palestinians
+        Kurdish
+        Kurd
+        Kurds
+        Soviet
+        Soviets
+        Nazi
+        Nazis
+        Communist
+        Communists
+        Socialist
+        Socialists
+        Islamist
+        Islamists
+        Uighur
+        Uighurs
+        Uyghur
+        Uyghurs
+        Tibetan
+        Tibetans
+        Pashtun
+        Slavic
+        Baltic
+        Nordic
+        Scandinavian
+        Caucasian
+        Persian
+        Taiwanese
+        Hongkongers
+        Chechen
+        Chechens
+        Crimean
+        Catalan
+        Scottish
+        Scot
+        Scots
+        Welsh
+        English
+        British
+        Briton
+        Britons
+        Irish
+        American
+        Americans
+        Russian
+        Russians
+        Chinese
+        Ukrainian
+        Ukrainians
+        Israeli
+        Israelis
+        Iranian
+        Iranians
+        Brit
+        Brits
+        Yankee
+        Yankees
+        Cossack
+        Bolshevik
+        Bolsheviks
+        Conservative
+        Conservatives
+        Liberal
+        Liberals
+        Labourite
+        Green
+        Greens
+        Libertarian
+        Libertarians
+        Populist
+        Populists
+        """
+
+    /// Speech and reporting verbs in all their forms, lower-cased.
+    static let speechVerbs: StaticString = """
+        say
+        says
+        said
+        saying
+        tell
+        tells
+        told
+        telling
+        add
+        adds
+        added
+        adding
+        note
+        notes
+        noted
+        noting
+        state
+        states
+        stated
+        argue
+        argues
+        argued
+        arguing
+        claim
+        claims
+        claimed
+        claiming
+        insist
+        insists
+        insisted
+        insisting
+        warn
+        warns
+        warned
+        warning
+        explain
+        explains
+        explained
+        explaining
+        announce
+        announces
+        announced
+        announcing
+        write
+        writes
+        wrote
+        written
+        writing
+        report
+        reports
+        reported
+        reporting
+        tweet
+        tweets
+        tweeted
+        tweeting
+        post
+        posted
+        ask
+        asks
+        asked
+        asking
+        reply
+        replies
+        replied
+        respond
+        responds
+        responded
+        declare
+        declares
+        declared
+        acknowledge
+        acknowledges
+        acknowledged
+        admit
+        admits
+        admitted
+        confirm
+        confirms
+        confirmed
+        deny
+        denies
+        denied
+        suggest
+        suggests
+        suggested
+        point
+        points
+        pointed
+        stress
+        stresses
+        stressed
+        emphasize
+        emphasized
+        emphasise
+        emphasised
+        urge
+        urges
+        urged
+        predict
+        predicts
+        predicted
+        promise
+        promises
+        promised
+        vow
+        vows
+        vowed
+        pledge
+        pledges
+        pledged
+        recall
+        recalls
+        recalled
+        observe
+        observes
+        observed
+        remark
+        remarks
+        remarked
+        comment
+        comments
+        commented
+        mention
+        mentions
+        mentioned
+        contend
+        contends
+        contended
+        maintain
+        maintains
+        maintained
+        assert
+        asserts
+        asserted
+        allege
+        alleges
+        alleged
+        complain
+        complains
+        complained
+        concede
+        concedes
+        conceded
+        counter
+        counters
+        countered
+        continue
+        continued
+        describe
+        describes
+        described
+        call
+        calls
+        called
+        tout
+        touted
+        boast
+        boasted
+        joke
+        joked
+        quip
+        quipped
+        shout
+        shouted
+        scream
+        screamed
+        whisper
+        whispered
+        testify
+        testified
+        reveal
+        revealed
+        disclose
+        disclosed
+        indicate
+        indicated
+        estimate
+        estimated
+        forecast
+        believe
+        believes
+        believed
+        think
+        thinks
+        thought
+        hope
+        hopes
+        hoped
+        expect
+        expects
+        expected
+        fear
+        fears
+        feared
+        agree
+        agreed
+        insist
+        hail
+        hailed
+        criticize
+        criticized
+        criticise
+        criticised
+        accuse
+        accused
+        blame
+        blamed
+        praise
+        praised
+        welcome
+        welcomed
+        """
+
+    static let months: StaticString = """
+        january|1
+        february|2
+        march|3
+        april|4
+        may|5
+        june|6
+        july|7
+        august|8
+        september|9
+        october|10
+        november|11
+        december|12
+        jan|1
+        jan.|1
+        feb|2
+        feb.|2
+        mar.|3
+        apr|4
+        apr.|4
+        jun.|6
+        jul.|7
+        aug|8
+        aug.|8
+        sep|9
+        sep.|9
+        sept|9
+        sept.|9
+        oct|10
+        oct.|10
+        nov|11
+        nov.|11
+        dec|12
+        dec.|12
+        """
+
+    /// Weekdays, Monday = 1, as ISO 8601 numbers them.
+    static let weekdays: StaticString = """
+        monday|1
+        tuesday|2
+        wednesday|3
+        thursday|4
+        friday|5
+        saturday|6
+        sunday|7
+        mon.|1
+        tue.|2
+        tues.|2
+        wed.|3
+        thu.|4
+        thur.|4
+        thurs.|4
+        fri.|5
+        sat.|6
+        sun.|7
+        """
+
+    static let seasons: StaticString = """
+        spring|3
+        summer|6
+        autumn|9
+        fall|9
+        winter|12
+        """
+
+    /// Cardinal number words and their values.
+    static let numberWords: StaticString = """
+        one|1
+        two|2
+        three|3
+        four|4
+        five|5
+        six|6
+        seven|7
+        eight|8
+        nine|9
+        ten|10
+        eleven|11
+        twelve|12
+        thirteen|13
+        fourteen|14
+        fifteen|15
+        sixteen|16
+        seventeen|17
+        eighteen|18
+        nineteen|19
+        twenty|20
+        thirty|30
+        forty|40
+        fifty|50
+        sixty|60
+        seventy|70
+        eighty|80
+        ninety|90
+        hundred|100
+        hundreds|100
+        thousand|1000
+        thousands|1000
+        million|1000000
+        millions|1000000
+        billion|1000000000
+        billions|1000000000
+        trillion|1000000000000
+        dozen|12
+        dozens|12
+        """
+
+    static let ordinalWords: StaticString = """
+        first
+        second
+        third
+        fourth
+        fifth
+        sixth
+        seventh
+        eighth
+        ninth
+        tenth
+        eleventh
+        twelfth
+        twentieth
+        thirtieth
+        fiftieth
+        hundredth
+        last
+        """
+
+    /// Currency names that make a preceding number MONEY.
+    static let currencyWords: StaticString = """
+        dollar
+        dollars
+        euro
+        euros
+        pound
+        pounds
+        sterling
+        yen
+        yuan
+        renminbi
+        ruble
+        rubles
+        rouble
+        roubles
+        rupee
+        rupees
+        franc
+        francs
+        peso
+        pesos
+        won
+        dinar
+        dinars
+        dirham
+        dirhams
+        riyal
+        riyals
+        shekel
+        shekels
+        lira
+        real
+        reais
+        rand
+        krona
+        kronor
+        krone
+        kroner
+        zloty
+        hryvnia
+        hryvnias
+        bitcoin
+        bitcoins
+        cents
+        cent
+        """
+
+    /// Units that make a preceding number a QUANTITY.
+    static let units: StaticString = """
+        km
+        kilometer
+        kilometers
+        kilometre
+        kilometres
+        mile
+        miles
+        meter
+        meters
+        metre
+        metres
+        feet
+        foot
+        inch
+        inches
+        yard
+        yards
+        tonne
+        tonnes
+        ton
+        tons
+        kg
+        kilogram
+        kilograms
+        gram
+        grams
+        lb
+        lbs
+        ounce
+        ounces
+        barrel
+        barrels
+        acre
+        acres
+        hectare
+        hectares
+        liter
+        liters
+        litre
+        litres
+        gallon
+        gallons
+        degree
+        degrees
+        mph
+        kph
+        megawatt
+        megawatts
+        gigawatt
+        gigawatts
+        mw
+        gw
+        kwh
+        bpd
+        cubic
+        square
+        sq
+        """
+}
