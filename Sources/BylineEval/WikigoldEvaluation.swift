@@ -45,7 +45,13 @@ enum WikigoldEvaluation {
             for entity in annotations.entities {
                 for mention in entity.mentions {
                     guard let type = map(mention.type), let first = startIndex[mention.span.start], let last = endIndex[mention.span.end] else {
-                        if map(mention.type) != nil { predicted.insert("misaligned:\(mention.span.start)") }
+                        if map(mention.type) != nil {
+                            predicted.insert("misaligned:\(mention.span.start)")
+                            if ProcessInfo.processInfo.environment["BYLINE_EVAL_DEBUG"] != nil {
+                                let bytes = Array(document.text.utf8)
+                                print("  misaligned \(String(decoding: bytes[mention.span.start..<mention.span.end], as: UTF8.self))")
+                            }
+                        }
                         continue
                     }
                     predicted.insert("\(first)-\(last + 1)-\(type)")
@@ -53,6 +59,11 @@ enum WikigoldEvaluation {
                 }
             }
             let gold = document.goldSpans.filter { ["PER", "ORG", "LOC"].contains($0.type) }
+            if ProcessInfo.processInfo.environment["BYLINE_EVAL_DOC"].map({ document.text.contains($0) }) == true {
+                print(document.text.prefix(400))
+                print("predicted:", predictedList.map { "\($0.0) \($0.1) \(document.tokens[$0.0].map(\.word).joined(separator: " "))" })
+                print("gold:", gold.map { "\($0.tokens) \($0.type) \(document.tokens[$0.tokens].map(\.word).joined(separator: " "))" })
+            }
             let goldKeys = Set(gold.map { "\($0.tokens.lowerBound)-\($0.tokens.upperBound)-\($0.type)" })
             for key in predicted {
                 let type = key.hasPrefix("misaligned") ? "?" : String(key.split(separator: "-").last!)
@@ -90,7 +101,10 @@ enum WikigoldEvaluation {
             total.falseNegatives += c.falseNegatives
             print("  \(type)  P \(format(c.precision))  R \(format(c.recall))  F1 \(format(c.f1))  (tp \(c.truePositives), fp \(c.falsePositives), fn \(c.falseNegatives))")
         }
-        if let misaligned = counts["?"] { total.falsePositives += misaligned.falsePositives }
+        if let misaligned = counts["?"] {
+            total.falsePositives += misaligned.falsePositives
+            print("  (\(misaligned.falsePositives) predicted spans do not start and end on corpus token boundaries)")
+        }
         print("  all  P \(format(total.precision))  R \(format(total.recall))  F1 \(format(total.f1))   (spaCy en_core_web_sm 3.8: F1 0.53)")
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print("  time \(format(seconds * 1000, 1)) ms, \(Int(Double(words) / seconds)) tokens/s")

@@ -60,9 +60,7 @@ struct FactBook {
         let fields = lexicon.cities.fields(of: entry)
         guard fields.count >= 7 else { return nil }
         var facts: [Fact] = []
-        let countryEntry = lexicon.countries.entry(for: String(fields[1]))
-            ?? (0..<lexicon.countries.count).first { lexicon.countries.fields(of: $0)[1] == fields[1] }
-        if let countryEntry {
+        if let countryEntry = lexicon.countriesByCode[fields[1]] {
             let country = lexicon.countries.fields(of: countryEntry)
             facts.append(Fact("country", String(country[0])))
             let region = fields[2].isEmpty ? (country[8].isEmpty ? country[7] : country[8]) : fields[2]

@@ -14,9 +14,6 @@ struct NameRecognizer {
     let view: TokenView
     var lexicon: Lexicon { view.lexicon }
 
-    static let connectors: [StaticString] = ["of", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "bint", "y", "dos", "das"]
-    static let placePrepositions: [StaticString] = ["in", "at", "from", "near", "to", "into", "across", "outside", "inside", "throughout", "toward", "towards"]
-    static let determiners: [StaticString] = ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"]
 
     func recognize(claimed: [Bool]) -> [RawMention] {
         let capsLines = findAllCapsLines()
@@ -44,8 +41,8 @@ struct NameRecognizer {
                     end += 1
                 } else if isConnector(end), end + 1 < view.count, isNameish(end + 1), !claimed[end + 1] {
                     end += 2
-                } else if view.is(end, "the"), view.is(end - 1, "of"), end + 1 < view.count, isNameish(end + 1) {
-                    end += 2
+                } else if view.is(end, "of"), view.is(end + 1, "the"), end + 2 < view.count, isNameish(end + 2), !claimed[end + 2] {
+                    end += 3
                 } else {
                     break
                 }
@@ -72,7 +69,7 @@ struct NameRecognizer {
         return false
     }
 
-    func isConnector(_ index: Int) -> Bool { view.isAny(index, Self.connectors) }
+    func isConnector(_ index: Int) -> Bool { view.has(index, .connector) }
 
     /// Lines whose words are nearly all upper case: headlines, where capitals carry no signal.
     func findAllCapsLines() -> [Bool] {
@@ -135,7 +132,7 @@ struct NameRecognizer {
                 position += 1
                 continue
             }
-            if view.contains(lexicon.honorifics, position) {
+            if view.has(position, .honorific) {
                 sawHonorific = true
                 if roleStart == nil { roleStart = position }
                 position += 1
@@ -151,9 +148,18 @@ struct NameRecognizer {
         }
         var nameStart = position
         while nameStart < end, isConnector(nameStart) { nameStart += 1 }
+        if nameStart < end, view.has(nameStart, .title), nameStart + 1 == end { return mentions }  // a title alone
         var nameEnd = end
         while nameEnd > nameStart, isConnector(nameEnd - 1) { nameEnd -= 1 }
         guard nameStart < nameEnd else { return mentions }
+        // Capitalised common words before a known first name are a role: "Coroner William
+        // McLaughlin", "Tower Man George Hauser".
+        if roleStart == nil, nameEnd - nameStart >= 3, let firstName = (nameStart + 1..<nameEnd - 1).first(where: { isFirstName($0) }),
+            (nameStart..<firstName).allSatisfy({ view.has($0, .common) && !isDemonym($0) && gazetteerType($0..<$0 + 1, allowAmbiguousCities: false) == nil })
+        {
+            roleStart = nameStart
+            nameStart = firstName
+        }
         let titled = roleStart != nil
         let roleTokens = roleStart.map { $0..<nameStart }
         // "Moscow Mayor Sergei Sobyanin": a place, then a title, then a person.
@@ -187,15 +193,15 @@ struct NameRecognizer {
     /// A word that is capitalised here only because a sentence starts with it.
     func isCommonWordOnly(_ index: Int) -> Bool {
         let text = view.text(index)
-        guard lexicon.isCommonWord(text) else { return false }
-        if lexicon.properNouns.contains(text) || lexicon.knownOrganizations.contains(text) || lexicon.countries.contains(text)
+        guard view.has(index, .common) else { return false }
+        if view.has(index, .properNoun) || lexicon.knownOrganizations.contains(text) || lexicon.countries.contains(text)
             || lexicon.knownGeopoliticalEntities.contains(text) || isDemonym(index)
         {
             return false
         }
         // A common word that is also a first name or a city ("Will", "Nice") starts a name only
         // when another capitalised word follows.
-        if lexicon.firstNames.contains(text) || lexicon.cities.contains(text) {
+        if view.has(index, .firstName) || lexicon.cities.contains(text) {
             return !isNameish(index + 1)
         }
         return true
@@ -203,23 +209,27 @@ struct NameRecognizer {
 
     func isDemonym(_ index: Int) -> Bool {
         guard index < view.count, view.isCapitalized(index) else { return false }
-        return lexicon.demonyms[view.string(index)] != nil || view.contains(lexicon.groups, index)
+        return lexicon.demonyms[view.string(index)] != nil || view.has(index, .group)
+    }
+
+    func isFirstName(_ index: Int) -> Bool {
+        view.isCapitalized(index) && !view.tokens[index].flags.contains(.allCaps) && view.has(index, .firstName)
     }
 
     func isTitle(_ index: Int) -> Bool {
         guard index < view.count, view.isCapitalized(index) else { return false }
-        return view.contains(lexicon.titles, index)
+        return view.has(index, .title)
     }
 
     func isTitleOrHonorific(_ index: Int) -> Bool {
-        isTitle(index) || view.contains(lexicon.honorifics, index)
+        isTitle(index) || view.has(index, .honorific)
     }
 
     /// A capitalised title inside a run, with a name after it.
     func innerTitle(_ range: Range<Int>) -> (title: Int, name: Range<Int>)? {
         guard range.count >= 3 else { return nil }
         for index in (range.lowerBound + 1)..<(range.upperBound - 1) where isTitle(index) && !isConnector(index + 1) {
-            guard !view.contains(lexicon.organizationHeads, index) else { continue }
+            guard !view.has(index, .organizationHead) else { continue }
             var nameStart = index + 1
             while nameStart < range.upperBound - 1, isTitle(nameStart) { nameStart += 1 }
             return (index, nameStart..<range.upperBound)
@@ -239,12 +249,14 @@ struct NameRecognizer {
         let key = String(decoding: view.normalized(range), as: UTF8.self)
         if lexicon.countryAliases[key] != nil { return .geopolitical }
         if view.lookup(lexicon.continents, range) != nil || view.lookup(lexicon.knownLocations, range) != nil { return .location }
-        if range.count == 1, lexicon.demonyms[key] != nil || view.contains(lexicon.groups, range.lowerBound) { return .norp }
+        if range.count == 1, lexicon.demonyms[key] != nil || view.has(range.lowerBound, .group) { return .norp }
         if range.count == 1, view.tokens[range.lowerBound].flags.contains(.hyphenated), isHyphenatedDemonym(key) { return .norp }
         if let city = view.lookup(lexicon.cities, range) {
             if range.count > 1 { return .geopolitical }
             let text = view.text(range.lowerBound)
-            let ambiguous = lexicon.firstNames.contains(text) || lexicon.isCommonWord(text) || lexicon.surnames.contains(text)
+            let token = range.lowerBound
+            let ambiguous = view.has(token, .firstName) || view.has(token, .common) || view.has(token, .surname)
+                || (!view.isCapitalized(token) && lexicon.isCommonWord(text))
             let population = Int(lexicon.cities.fields(of: city)[3]) ?? 0
             if !ambiguous && population >= 100_000 { return .geopolitical }
             if allowAmbiguousCities && population >= 50_000 { return .geopolitical }
@@ -274,21 +286,28 @@ struct NameRecognizer {
     func type(_ range: Range<Int>, titled: Bool, honorific: Bool) -> RawMention {
         let first = range.lowerBound
         let last = range.upperBound - 1
-        let placeContext = view.isAny(first - 1, Self.placePrepositions)
+        let placeContext = view.has(first - 1, .placePreposition)
         if !honorific, let type = gazetteerType(range, allowAmbiguousCities: placeContext) {
             return RawMention(tokens: range, type: type, strength: 3)
         }
         if titled || honorific {
             return withRole(RawMention(tokens: range, type: .person, strength: 3), range)
         }
+        if range.count >= 2, view.tokens[first].flags.contains(.hasDigit), view.tokens[first].flags.contains(.hyphenated) {
+            return RawMention(tokens: range, type: .product, strength: 2)  // F-86 Sabre, CH-53 Sea Stallion
+        }
+        if range.count >= 2, view.is(last, "city") { return RawMention(tokens: range, type: .geopolitical, strength: 2) }
+        if range.count >= 2, view.has(first, .eventHead), view.is(first + 1, "of") {
+            return RawMention(tokens: range, type: .event, strength: 3)  // Battle of Antietam, Siege of Petersburg
+        }
         if range.count >= 2 || view.is(first - 1, "the") {
-            if view.contains(lexicon.organizationHeads, last) { return withRole(RawMention(tokens: range, type: .organization, strength: 3), range) }
-            if range.count >= 2, view.contains(lexicon.organizationHeads, first), view.is(first + 1, "of") {
+            if view.has(last, .organizationHead) { return withRole(RawMention(tokens: range, type: .organization, strength: 3), range) }
+            if range.count >= 2, view.has(first, .organizationHead), view.is(first + 1, "of") {
                 return withRole(RawMention(tokens: range, type: .organization, strength: 3), range)
             }
-            if range.count >= 2, view.contains(lexicon.locationHeads, last) { return RawMention(tokens: range, type: .location, strength: 3) }
-            if range.count >= 2, view.contains(lexicon.facilityHeads, last) { return RawMention(tokens: range, type: .facility, strength: 3) }
-            if view.contains(lexicon.eventHeads, last), range.count >= 2 || view.is(last, "olympics") {
+            if range.count >= 2, view.has(last, .locationHead) { return RawMention(tokens: range, type: .location, strength: 3) }
+            if range.count >= 2, view.has(last, .facilityHead) { return RawMention(tokens: range, type: .facility, strength: 3) }
+            if view.has(last, .eventHead), range.count >= 2 || view.is(last, "olympics") {
                 return RawMention(tokens: range, type: .event, strength: 2)
             }
         }
@@ -298,32 +317,39 @@ struct NameRecognizer {
             return mention
         }
         let firstText = view.text(first)
-        let firstIsName = lexicon.firstNames.contains(firstText) && view.tokens[first].flags.contains(.capitalized)
+        let firstIsName = view.has(first, .firstName) && view.tokens[first].flags.contains(.capitalized)
             && !view.tokens[first].flags.contains(.allCaps)
-        if range.count >= 2, range.count <= 4, firstIsName, !lexicon.isCommonWord(view.text(last)) || lexicon.surnames.contains(view.text(last)) {
+        if range.count >= 2, range.count <= 4, firstIsName, !view.has(last, .common) || view.has(last, .surname) {
             return withRole(RawMention(tokens: range, type: .person, strength: 3), range)
         }
-        if range.count == 2, lexicon.surnames.contains(view.text(last)), !lexicon.isCommonWord(firstText) {
+        if range.count == 2, view.has(last, .surname), !view.has(first, .common) {
             return withRole(RawMention(tokens: range, type: .person, strength: 2), range)
         }
-        let speechAfter = lexicon.isSpeechVerb(view.text(min(range.upperBound, view.count - 1))) && range.upperBound < view.count
+        let speechAfter = view.has(min(range.upperBound, view.count - 1), .speechVerb) && range.upperBound < view.count
         if range.count == 1, view.tokens[first].flags.contains(.allCaps), view.tokens[first].length >= 2, view.tokens[first].length <= 6 {
             return RawMention(tokens: range, type: .organization, strength: 2)
         }
-        if speechAfter, range.count <= 3 {
+        if speechAfter, range.count <= 3, !(range.count == 1 && view.has(first, .common)) {
             return withRole(RawMention(tokens: range, type: .person, strength: 2), range)
         }
         if placeContext, range.count <= 3, view.lookup(lexicon.cities, range) != nil {
             return RawMention(tokens: range, type: .geopolitical, strength: 2)
         }
         if range.count >= 2 {
-            let looksLikeAPerson = range.count <= 3 && range.allSatisfy { !isConnector($0) && !lexicon.isCommonWord(view.text($0)) }
+            if range.contains(where: { view.tokens[$0].flags.contains(.allCaps) }) {
+                return RawMention(tokens: range, type: .organization, strength: 1)
+            }
+            // Title Case made only of common words is the title of a work: "A Beautiful Lie".
+            if range.allSatisfy({ isConnector($0) || view.has($0, .common) }) {
+                return RawMention(tokens: range, type: .workOfArt, strength: 1)
+            }
+            let looksLikeAPerson = range.count <= 3 && range.allSatisfy { !isConnector($0) && (!view.has($0, .common) || view.has($0, .firstName) || view.has($0, .surname)) }
             return withRole(RawMention(tokens: range, type: looksLikeAPerson ? .person : .organization, strength: 1), range)
         }
-        if lexicon.firstNames.contains(firstText), !lexicon.isCommonWord(firstText) {
+        if isFirstName(first), !view.has(first, .common), speechAfter || view.isPunctuation(first + 1, UInt8(ascii: ",")) == false {
             return RawMention(tokens: range, type: .person, strength: 1)
         }
-        if placeContext, !lexicon.isCommonWord(firstText) {
+        if placeContext, !view.has(first, .common) {
             return RawMention(tokens: range, type: .geopolitical, strength: 1)
         }
         // Unknown: typed later by what the rest of the article says about the same name.
@@ -341,17 +367,17 @@ struct NameRecognizer {
             let token = view.tokens[end]
             if token.kind == .punctuation || token.kind == .quote || token.kind == .dash { break }
             if token.kind == .word, !token.flags.contains(.capitalized), !token.flags.contains(.possessive),
-                view.contains(lexicon.titles, end)
+                view.has(end, .title)
             {
                 sawTitle = true
             }
-            if lexicon.isSpeechVerb(view.text(end)) { return mention }
+            if view.has(end, .speechVerb) { return mention }
             end += 1
         }
         let closes = view.isPunctuation(end, UInt8(ascii: ",")) || view.isPunctuation(end, UInt8(ascii: "."))
         // The appositive names a role: it holds a title, and starts with a determiner or a
         // possessor ("China’s leader", "the former president"), not a verb.
-        guard sawTitle, closes, end > start, view.isAny(start, Self.determiners) || view.isCapitalized(start) else { return mention }
+        guard sawTitle, closes, end > start, view.has(start, .determiner) || view.isCapitalized(start) else { return mention }
         let roleStart = view.is(start, "the") || view.is(start, "a") || view.is(start, "an") ? start + 1 : start
         if roleStart < end { mention.roleTokens = roleStart..<end }
         return mention
@@ -366,13 +392,13 @@ struct NameRecognizer {
             let previous = start - 1
             let token = view.tokens[previous]
             guard token.kind == .word, !token.flags.contains(.capitalized), !token.flags.contains(.possessive) else { break }
-            if view.isAny(previous, Self.determiners) || view.isAny(previous, Self.connectors) || lexicon.isSpeechVerb(view.text(previous))
-                || view.isAny(previous, Self.placePrepositions) || view.isAny(previous, ["and", "or", "by", "with", "for", "as", "on", "than", "about", "against"])
+            if view.has(previous, .determiner) || view.has(previous, .connector) || view.has(previous, .speechVerb)
+                || view.has(previous, .placePreposition) || view.isAny(previous, ["and", "or", "by", "with", "for", "as", "on", "than", "about", "against"])
             {
                 break
             }
             if previous == index - 1 {
-                guard view.contains(lexicon.titles, previous) else { return nil }
+                guard view.has(previous, .title) else { return nil }
                 sawTitle = true
             }
             start = previous

@@ -39,9 +39,6 @@ struct NumericRecognizer {
     let view: TokenView
     var lexicon: Lexicon { view.lexicon }
 
-    static let timeUnits: [StaticString] = ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "weekend", "weekends"]
-    static let clockUnits: [StaticString] = ["hour", "hours", "minute", "minutes", "second", "seconds"]
-    static let scales: [StaticString] = ["million", "billion", "trillion", "thousand", "hundred", "mln", "bln", "m", "bn"]
 
     func recognize(claimed: inout [Bool]) -> [RawMention] {
         var mentions: [RawMention] = []
@@ -62,8 +59,8 @@ struct NumericRecognizer {
         return mentions
     }
 
-    private func isTimeUnit(_ index: Int) -> Bool { view.isAny(index, Self.timeUnits) }
-    private func isScale(_ index: Int) -> Bool { view.isAny(index, Self.scales) }
+    private func isTimeUnit(_ index: Int) -> Bool { view.has(index, .timeUnit) }
+    private func isScale(_ index: Int) -> Bool { view.has(index, .scale) }
 
     private func isCurrencySymbol(_ index: Int) -> Bool {
         guard index < view.count, view.tokens[index].kind == .symbol else { return false }
@@ -87,13 +84,18 @@ struct NumericRecognizer {
         }
         if token.kind == .number { return number(at: index) }
         guard token.kind == .word else { return nil }
-        if let month = view.payload(lexicon.months, index), let mention = monthDate(at: index, month: month) { return mention }
-        if token.flags.contains(.capitalized) || token.flags.contains(.allCaps), let weekday = view.payload(lexicon.weekdays, index) {
+        let classes = view.classes[index]
+        if classes.isEmpty {
+            // Relative words ("today", "last", "this", "tonight") are not in the class table.
+            return relative(at: index)
+        }
+        if classes.contains(.month), let month = view.payload(lexicon.months, index), let mention = monthDate(at: index, month: month) { return mention }
+        if classes.contains(.weekday), token.flags.contains(.capitalized) || token.flags.contains(.allCaps), let weekday = view.payload(lexicon.weekdays, index) {
             return RawMention(tokens: index..<index + 1, type: .date, temporal: .weekday(weekday))
         }
         if let relative = relative(at: index) { return relative }
-        if let value = view.payload(lexicon.numberWords, index) { return numberWord(at: index, value: value) }
-        if view.contains(lexicon.ordinalWords, index), !view.is(index, "last"), !view.is(index, "second") || !isTimeUnit(index - 1) {
+        if classes.contains(.numberWord), let value = view.payload(lexicon.numberWords, index) { return numberWord(at: index, value: value) }
+        if view.has(index, .ordinal), !view.is(index, "last"), !view.is(index, "second") || !isTimeUnit(index - 1) {
             return RawMention(tokens: index..<index + 1, type: .ordinal)
         }
         return nil
@@ -142,7 +144,7 @@ struct NumericRecognizer {
         if view.isAny(next, ["percent", "pct", "pct."]) { return RawMention(tokens: index..<next + 1, type: .percent) }
         if view.is(next, "per"), view.is(next + 1, "cent") { return RawMention(tokens: index..<next + 2, type: .percent) }
         // Day before month: 30 December 2022
-        if let value = view.integerValue(index), (1...31).contains(value), let month = view.payload(lexicon.months, next),
+        if let value = view.integerValue(index), (1...31).contains(value), view.has(next, .month), let month = view.payload(lexicon.months, next),
             view.isCapitalized(next)
         {
             var end = next + 1
@@ -154,18 +156,18 @@ struct NumericRecognizer {
             return RawMention(tokens: index..<end, type: .date, temporal: .calendar(year: year, month: month, day: value))
         }
         let afterScales = afterScale(next)
-        if view.contains(lexicon.currencyWords, afterScales), !view.isCapitalized(afterScales) || view.tokens[afterScales].flags.contains(.allCaps) == false {
+        if view.has(afterScales, .currency), !view.isCapitalized(afterScales) || view.tokens[afterScales].flags.contains(.allCaps) == false {
             return RawMention(tokens: index..<afterScales + 1, type: .money)
         }
-        if view.contains(lexicon.units, afterScales) {
+        if view.has(afterScales, .unit) {
             var end = afterScales + 1
-            if view.isAny(afterScales, ["square", "cubic", "sq"]), view.contains(lexicon.units, end) { end += 1 }
+            if view.isAny(afterScales, ["square", "cubic", "sq"]), view.has(end, .unit) { end += 1 }
             return RawMention(tokens: index..<end, type: .quantity)
         }
         if isTimeUnit(next) {
             return RawMention(tokens: index..<next + 1, type: .date, temporal: .duration)
         }
-        if view.isAny(next, Self.clockUnits) {
+        if view.has(next, .clockUnit) {
             return RawMention(tokens: index..<next + 1, type: .time, temporal: .duration)
         }
         if let value = view.integerValue(index), bytes.count == 4, (1800...2100).contains(value), isYearContext(index) {
@@ -251,7 +253,7 @@ struct NumericRecognizer {
                 if view.is(index - 1, "the"), offset != 0 { start = index - 1 }
                 return RawMention(tokens: start..<unitIndex + 1, type: .date, temporal: .relativeUnit(unit: unit, offset: offset))
             }
-            if let month = view.payload(lexicon.seasons, unitIndex) {
+            if view.has(unitIndex, .season), let month = view.payload(lexicon.seasons, unitIndex) {
                 return RawMention(tokens: index..<unitIndex + 1, type: .date, temporal: .season(month: month, offset: offset))
             }
             if view.isAny(unitIndex, ["morning", "afternoon", "evening", "night"]), offset == 0 {
@@ -259,7 +261,7 @@ struct NumericRecognizer {
             }
         }
         // "in the spring", "in spring"
-        if let month = view.payload(lexicon.seasons, index), !view.isCapitalized(index) || view.tokens[index].flags.contains(.startsSentence) {
+        if view.has(index, .season), let month = view.payload(lexicon.seasons, index), !view.isCapitalized(index) || view.tokens[index].flags.contains(.startsSentence) {
             let hasThe = view.is(index - 1, "the")
             let inIndex = hasThe ? index - 2 : index - 1
             if view.is(inIndex, "in") || view.is(inIndex, "by") || view.is(inIndex, "until") {
@@ -272,7 +274,7 @@ struct NumericRecognizer {
     /// "three million", "two years", "five percent", "ten miles".
     private func numberWord(at index: Int, value: Int) -> RawMention? {
         // "one" alone is too often a pronoun to call a number.
-        if view.is(index, "one"), !isScale(index + 1), !isTimeUnit(index + 1), !view.isAny(index + 1, Self.clockUnits) {
+        if view.is(index, "one"), !isScale(index + 1), !isTimeUnit(index + 1), !view.has(index + 1, .clockUnit) {
             return nil
         }
         if view.isAny(index, ["hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "dozen", "dozens"]),
@@ -281,15 +283,15 @@ struct NumericRecognizer {
             return nil
         }
         var end = index + 1
-        while end < view.count, view.contains(lexicon.numberWords, end) || view.is(end, "and") && view.contains(lexicon.numberWords, end + 1) {
+        while end < view.count, view.has(end, .numberWord) || view.is(end, "and") && view.has(end + 1, .numberWord) {
             end += 1
         }
         let start = view.is(index - 1, "a") && view.isAny(index, ["hundred", "thousand", "million", "billion", "dozen"]) ? index - 1 : index
         if view.isAny(end, ["percent", "pct"]) { return RawMention(tokens: start..<end + 1, type: .percent) }
-        if view.contains(lexicon.currencyWords, end) { return RawMention(tokens: start..<end + 1, type: .money) }
-        if view.contains(lexicon.units, end) { return RawMention(tokens: start..<end + 1, type: .quantity) }
+        if view.has(end, .currency) { return RawMention(tokens: start..<end + 1, type: .money) }
+        if view.has(end, .unit) { return RawMention(tokens: start..<end + 1, type: .quantity) }
         if isTimeUnit(end) { return RawMention(tokens: start..<end + 1, type: .date, temporal: .duration) }
-        if view.isAny(end, Self.clockUnits) { return RawMention(tokens: start..<end + 1, type: .time, temporal: .duration) }
+        if view.has(end, .clockUnit) { return RawMention(tokens: start..<end + 1, type: .time, temporal: .duration) }
         _ = value
         return RawMention(tokens: start..<end, type: .cardinal)
     }

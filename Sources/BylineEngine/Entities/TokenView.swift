@@ -4,8 +4,36 @@ struct TokenView {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
     let lexicon: Lexicon
+    /// Per token, the word lists it belongs to: one lookup per token, then bit tests.
+    let classes: [WordClass]
+
+    init(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], lexicon: Lexicon) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.lexicon = lexicon
+        var classes = [WordClass](repeating: [], count: tokens.count)
+        for (index, token) in tokens.enumerated() where token.kind == .word || token.kind == .number {
+            let text = UnsafeBufferPointer(rebasing: bytes[token.range])
+            var wordClass = lexicon.wordClasses.classes(of: text)
+            if token.flags.contains(.capitalized) || token.flags.contains(.allCaps) {
+                if lexicon.commonWords.contains(text) { wordClass.insert(.common) }
+                if lexicon.firstNames.contains(text) { wordClass.insert(.firstName) }
+                if lexicon.surnames.contains(text) { wordClass.insert(.surname) }
+                if lexicon.properNouns.contains(text) { wordClass.insert(.properNoun) }
+                if wordClass.contains(.common), lexicon.capitalizedCommonWords.contains(text) { wordClass.insert(.capitalizedCommon) }
+            }
+            classes[index] = wordClass
+        }
+        self.classes = classes
+    }
 
     var count: Int { tokens.count }
+
+    /// Whether token `index` belongs to all of `wordClass`.
+    @inline(__always)
+    func has(_ index: Int, _ wordClass: WordClass) -> Bool {
+        index >= 0 && index < classes.count && classes[index].isSuperset(of: wordClass)
+    }
 
     @inline(__always)
     func text(_ index: Int) -> UnsafeBufferPointer<UInt8> {

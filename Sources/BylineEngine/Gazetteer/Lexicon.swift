@@ -34,17 +34,38 @@ public final class Lexicon: Sendable {
     let currencyWords = StaticTable(WordLists.currencyWords)
     let units = StaticTable(WordLists.units)
 
+    /// The closed-class words of every hand-written list, with their classes as bits.
+    let wordClasses: WordClassTable
+
     /// Country alternates ("Russian Federation") and demonyms ("Russian", "Russians") → the
     /// country's entry in `countries`.
     let countryAliases: [String: Int]
     let demonyms: [String: Int]
+    /// ISO 3166 alpha-2 code → the country's entry in `countries`.
+    let countriesByCode: [Substring: Int]
 
     private init() {
+        wordClasses = WordClassTable(
+            [
+                (WordLists.honorifics, .honorific), (WordLists.titles, .title), (WordLists.organizationHeads, .organizationHead),
+                (WordLists.locationHeads, .locationHead), (WordLists.facilityHeads, .facilityHead), (WordLists.eventHeads, .eventHead),
+                (WordLists.speechVerbs, .speechVerb), (WordLists.months, .month), (WordLists.weekdays, .weekday),
+                (WordLists.seasons, .season), (WordLists.numberWords, .numberWord), (WordLists.ordinalWords, .ordinal),
+                (WordLists.currencyWords, .currency), (WordLists.units, .unit), (WordLists.groups, .group),
+            ],
+            extra: ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "weekend", "weekends"].map { ($0, WordClass.timeUnit) }
+                + ["hour", "hours", "minute", "minutes", "second", "seconds"].map { ($0, WordClass.clockUnit) }
+                + ["million", "billion", "trillion", "thousand", "hundred", "mln", "bln", "m", "bn"].map { ($0, WordClass.scale) }
+                + ["of", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "bint", "y", "dos", "das"].map { ($0, WordClass.connector) }
+                + ["in", "at", "from", "near", "to", "into", "across", "outside", "inside", "throughout", "toward", "towards"].map { ($0, WordClass.placePreposition) }
+                + ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"].map { ($0, WordClass.determiner) })
         var aliases: [String: Int] = [:]
         var demonyms: [String: Int] = [:]
+        var byCode: [Substring: Int] = [:]
         for entry in 0..<countries.count {
             let fields = countries.fields(of: entry)
             guard fields.count >= 11 else { continue }
+            byCode[fields[1]] = entry
             for alternate in fields[10].split(separator: ";") where aliases[String(alternate)] == nil {
                 aliases[String(alternate)] = entry
             }
@@ -58,6 +79,7 @@ public final class Lexicon: Sendable {
         }
         countryAliases = aliases
         self.demonyms = demonyms
+        countriesByCode = byCode
     }
 
     // MARK: - Questions the recogniser asks, by bytes

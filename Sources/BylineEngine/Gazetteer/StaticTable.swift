@@ -17,8 +17,11 @@ struct StaticTable: @unchecked Sendable {
     private let mask: Int
 
     init(_ literal: StaticString) {
-        let base = literal.utf8Start
-        let count = literal.utf8CodeUnitCount
+        self.init(base: literal.utf8Start, count: literal.utf8CodeUnitCount)
+    }
+
+    /// A table over bytes that the caller keeps alive and unchanged for the table's lifetime.
+    init(base: UnsafePointer<UInt8>, count: Int) {
         var lineStarts: [Int32] = []
         var lineEnds: [Int32] = []
         var keyEnds: [Int32] = []

@@ -271,6 +271,9 @@ enum WordLists {
         guard
         forces
         corps
+        force
+        railroad
+        railway
         regiment
         battalion
         division
@@ -366,6 +369,20 @@ enum WordLists {
         grand
         prix
         series
+        battle
+        siege
+        campaign
+        massacre
+        offensive
+        uprising
+        rebellion
+        invasion
+        treaty
+        awards
+        award
+        prize
+        trophy
+        bowl
         """
 
     /// Organisations known by name alone; the key is the name as written.
