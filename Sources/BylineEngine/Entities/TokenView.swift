@@ -4,7 +4,7 @@ struct TokenView {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
     let lexicon: Lexicon
-    /// Per token, the word lists it belongs to: one lookup per token, then bit tests.
+    /// Per token, every word list it belongs to: one lookup per token, then bit tests.
     let classes: [WordClass]
 
     init(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], lexicon: Lexicon) {
@@ -14,15 +14,7 @@ struct TokenView {
         var classes = [WordClass](repeating: [], count: tokens.count)
         for (index, token) in tokens.enumerated() where token.kind == .word || token.kind == .number {
             let text = UnsafeBufferPointer(rebasing: bytes[token.range])
-            var wordClass = lexicon.wordClasses.classes(of: text)
-            if token.flags.contains(.capitalized) || token.flags.contains(.allCaps) {
-                if lexicon.commonWords.contains(text) { wordClass.insert(.common) }
-                if lexicon.firstNames.contains(text) { wordClass.insert(.firstName) }
-                if lexicon.surnames.contains(text) { wordClass.insert(.surname) }
-                if lexicon.properNouns.contains(text) { wordClass.insert(.properNoun) }
-                if wordClass.contains(.common), lexicon.capitalizedCommonWords.contains(text) { wordClass.insert(.capitalizedCommon) }
-            }
-            classes[index] = wordClass
+            classes[index] = lexicon.words.classes(of: text)
         }
         self.classes = classes
     }

@@ -5,11 +5,6 @@
 public final class Lexicon: Sendable {
     public static let shared = Lexicon()
 
-    let commonWords = StaticTable(LexiconData.commonWords)
-    let properNouns = StaticTable(LexiconData.properNouns)
-    let capitalizedCommonWords = StaticTable(LexiconData.capitalisedCommonWords)
-    let firstNames = StaticTable(NameData.firstNames)
-    let surnames = StaticTable(NameData.surnames)
     let countries = StaticTable(PlaceData.countries)
     let cities = StaticTable(PlaceData.cities)
     let usStates = StaticTable(PlaceData.usStates)
@@ -34,8 +29,9 @@ public final class Lexicon: Sendable {
     let currencyWords = StaticTable(WordLists.currencyWords)
     let units = StaticTable(WordLists.units)
 
-    /// The closed-class words of every hand-written list, with their classes as bits.
-    let wordClasses: WordClassTable
+    /// Every known word with its classes as bits: common words, first names, surnames,
+    /// proper nouns, and the members of each hand-written list.
+    let words: WordTable
 
     /// Country alternates ("Russian Federation") and demonyms ("Russian", "Russians") → the
     /// country's entry in `countries`.
@@ -45,20 +41,28 @@ public final class Lexicon: Sendable {
     let countriesByCode: [Substring: Int]
 
     private init() {
-        wordClasses = WordClassTable(
-            [
-                (WordLists.honorifics, .honorific), (WordLists.titles, .title), (WordLists.organizationHeads, .organizationHead),
-                (WordLists.locationHeads, .locationHead), (WordLists.facilityHeads, .facilityHead), (WordLists.eventHeads, .eventHead),
-                (WordLists.speechVerbs, .speechVerb), (WordLists.months, .month), (WordLists.weekdays, .weekday),
-                (WordLists.seasons, .season), (WordLists.numberWords, .numberWord), (WordLists.ordinalWords, .ordinal),
-                (WordLists.currencyWords, .currency), (WordLists.units, .unit), (WordLists.groups, .group),
-            ],
-            extra: ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "weekend", "weekends"].map { ($0, WordClass.timeUnit) }
-                + ["hour", "hours", "minute", "minutes", "second", "seconds"].map { ($0, WordClass.clockUnit) }
-                + ["million", "billion", "trillion", "thousand", "hundred", "mln", "bln", "m", "bn"].map { ($0, WordClass.scale) }
-                + ["of", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "bint", "y", "dos", "das"].map { ($0, WordClass.connector) }
-                + ["in", "at", "from", "near", "to", "into", "across", "outside", "inside", "throughout", "toward", "towards"].map { ($0, WordClass.placePreposition) }
-                + ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"].map { ($0, WordClass.determiner) })
+        var words = WordTable(capacity: 120_000)
+        words.add(lines: LexiconData.commonWords, as: .common)
+        words.add(lines: LexiconData.properNouns, as: .properNoun)
+        words.add(lines: LexiconData.capitalisedCommonWords, as: .capitalizedCommon)
+        words.add(lines: NameData.firstNames, as: .firstName)
+        words.add(lines: NameData.surnames, as: .surname)
+        for (list, wordClass) in [
+            (WordLists.honorifics, WordClass.honorific), (WordLists.titles, .title), (WordLists.organizationHeads, .organizationHead),
+            (WordLists.locationHeads, .locationHead), (WordLists.facilityHeads, .facilityHead), (WordLists.eventHeads, .eventHead),
+            (WordLists.speechVerbs, .speechVerb), (WordLists.months, .month), (WordLists.weekdays, .weekday),
+            (WordLists.seasons, .season), (WordLists.numberWords, .numberWord), (WordLists.ordinalWords, .ordinal),
+            (WordLists.currencyWords, .currency), (WordLists.units, .unit), (WordLists.groups, .group),
+        ] {
+            words.add(lines: list, as: wordClass)
+        }
+        words.add(words: ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "weekend", "weekends"], as: .timeUnit)
+        words.add(words: ["hour", "hours", "minute", "minutes", "second", "seconds"], as: .clockUnit)
+        words.add(words: ["million", "billion", "trillion", "thousand", "hundred", "mln", "bln", "m", "bn"], as: .scale)
+        words.add(words: ["of", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "bint", "y", "dos", "das"], as: .connector)
+        words.add(words: ["in", "at", "from", "near", "to", "into", "across", "outside", "inside", "throughout", "toward", "towards"], as: .placePreposition)
+        words.add(words: ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"], as: .determiner)
+        self.words = words
         var aliases: [String: Int] = [:]
         var demonyms: [String: Int] = [:]
         var byCode: [Substring: Int] = [:]
@@ -85,14 +89,14 @@ public final class Lexicon: Sendable {
     // MARK: - Questions the recogniser asks, by bytes
 
     /// A lower-case English word ("the", "said"), whatever the case it is written in.
-    public func isCommonWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool { commonWords.contains(word) }
+    public func isCommonWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool { words.classes(of: word).contains(.common) }
 
     /// A word that is both a common word and a name ("Bush", "May", "Rice").
     public func isCapitalizedCommonWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        capitalizedCommonWords.contains(word)
+        words.classes(of: word).contains(.capitalizedCommon)
     }
 
-    public func isSpeechVerb(_ word: UnsafeBufferPointer<UInt8>) -> Bool { speechVerbs.contains(word) }
+    public func isSpeechVerb(_ word: UnsafeBufferPointer<UInt8>) -> Bool { words.classes(of: word).contains(.speechVerb) }
 
     public static let countryFieldNames = [
         "name", "iso", "capital", "population", "areaKm2", "currencyCode", "currencyName", "region", "subregion",

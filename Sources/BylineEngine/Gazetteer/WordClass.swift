@@ -34,38 +34,88 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     static let capitalizedCommon = WordClass(rawValue: 1 << 28)
 }
 
-/// Every closed-class word with its classes, in one table.
-struct WordClassTable: @unchecked Sendable {
-    // @unchecked: the table's bytes are allocated once and never freed or changed.
-    let table: StaticTable
-    let classes: [WordClass]
+/// Every word the engine knows as a common word, a name, or a member of a closed class, with
+/// all its classes as bits: one lookup per token answers every such question.
+///
+/// Keys point into the embedded literals (or, for a few built-in words, into storage
+/// allocated once), so building the table copies no text.
+struct WordTable: @unchecked Sendable {
+    // @unchecked: every key pointer refers to static or never-freed, never-changed bytes.
+    private var slots: [Int32]
+    private var keyStarts: [UnsafePointer<UInt8>] = []
+    private var keyLengths: [Int32] = []
+    private var bits: [WordClass] = []
+    private let mask: Int
 
-    init(_ lists: [(StaticString, WordClass)], extra: [(String, WordClass)]) {
-        var merged: [String: WordClass] = [:]
-        var order: [String] = []
-        func add(_ word: String, _ wordClass: WordClass) {
-            let key = word.lowercased()
-            if merged[key] == nil { order.append(key) }
-            merged[key, default: []].formUnion(wordClass)
-        }
-        for (literal, wordClass) in lists {
-            let text = String(decoding: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount), as: UTF8.self)
-            for line in text.split(separator: "\n") {
-                add(String(line.split(separator: "|", maxSplits: 1)[0]), wordClass)
-            }
-        }
-        for (word, wordClass) in extra { add(word, wordClass) }
-        let joined = Array(order.joined(separator: "\n").utf8)
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        keyStarts.reserveCapacity(capacity)
+        keyLengths.reserveCapacity(capacity)
+        bits.reserveCapacity(capacity)
+    }
+
+    /// Adds every line of a literal (the key is the text before any `|`) with `wordClass`.
+    mutating func add(lines literal: StaticString, as wordClass: WordClass) {
+        add(lines: literal.utf8Start, count: literal.utf8CodeUnitCount, as: wordClass)
+    }
+
+    /// Adds words that have no literal of their own, copied once into permanent storage.
+    mutating func add(words: [String], as wordClass: WordClass) {
+        let joined = Array(words.joined(separator: "\n").utf8)
         let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, joined.count))
         storage.initialize(from: joined, count: joined.count)
-        let table = StaticTable(base: storage, count: joined.count)
-        self.table = table
-        classes = (0..<table.count).map { merged[table.key(of: $0).lowercased()] ?? [] }
+        add(lines: UnsafePointer(storage), count: joined.count, as: wordClass)
+    }
+
+    private mutating func add(lines base: UnsafePointer<UInt8>, count: Int, as wordClass: WordClass) {
+        var start = 0
+        while start < count {
+            var end = start
+            var keyEnd = -1
+            while end < count, base[end] != 0x0A {
+                if keyEnd < 0, base[end] == UInt8(ascii: "|") { keyEnd = end }
+                end += 1
+            }
+            let length = (keyEnd < 0 ? end : keyEnd) - start
+            if length > 0 { insert(base + start, length, wordClass) }
+            start = end + 1
+        }
+    }
+
+    private mutating func insert(_ key: UnsafePointer<UInt8>, _ length: Int, _ wordClass: WordClass) {
+        let buffer = UnsafeBufferPointer(start: key, count: length)
+        var slot = StaticTable.hash(buffer) & mask
+        while slots[slot] != 0 {
+            let entry = Int(slots[slot]) - 1
+            if StaticTable.equalIgnoringASCIICase(UnsafeBufferPointer(start: keyStarts[entry], count: Int(keyLengths[entry])), buffer) {
+                bits[entry].formUnion(wordClass)
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        keyStarts.append(key)
+        keyLengths.append(Int32(length))
+        bits.append(wordClass)
+        slots[slot] = Int32(bits.count)
+        precondition(bits.count * 2 <= slots.count, "WordTable capacity too small")
     }
 
     @inline(__always)
     func classes(of word: UnsafeBufferPointer<UInt8>) -> WordClass {
-        guard let entry = table.entry(for: word) else { return [] }
-        return classes[entry]
+        var slot = StaticTable.hash(word) & mask
+        while true {
+            let stored = Int(slots[slot])
+            if stored == 0 { return [] }
+            let entry = stored - 1
+            if keyLengths[entry] == word.count,
+                StaticTable.equalIgnoringASCIICase(UnsafeBufferPointer(start: keyStarts[entry], count: word.count), word)
+            {
+                return bits[entry]
+            }
+            slot = (slot + 1) & mask
+        }
     }
 }
