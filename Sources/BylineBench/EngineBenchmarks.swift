@@ -41,15 +41,17 @@ enum EngineBenchmarks {
 
     static func run() {
         print("engine")
+        // BYLINE_BENCH_QUICK=1: one round, for profiling under valgrind.
+        let quick = ProcessInfo.processInfo.environment["BYLINE_BENCH_QUICK"] != nil
         let loadTime = Measure.seconds { _ = Lexicon.shared }
         let analyzer = Analyzer()
         Measure.report("gazetteers built (first use)", "\(Measure.format(loadTime * 1000)) ms", target: "≤ 20 ms")
         let (label, texts) = corpusTexts()
         let articles = texts.map { Article($0) }
         let words = texts.reduce(0) { $0 + wordCount($1) }
-        for article in articles.prefix(50) { _ = analyzer.analyze(article) }  // warm up
+        if !quick { for article in articles.prefix(50) { _ = analyzer.analyze(article) } }  // warm up
         var rates: [Double] = []
-        for _ in 0..<5 {
+        for _ in 0..<(quick ? 1 : 5) {
             let seconds = Measure.seconds {
                 for article in articles { _ = analyzer.analyze(article) }
             }
@@ -57,7 +59,7 @@ enum EngineBenchmarks {
         }
         Measure.report("entity analysis, \(label)", "\(Int(Measure.percentile(rates, 0.5))) words/s median, \(Int(rates.max()!)) best (one core)", target: "≥ 2,000,000")
         let seedPath = FileManager.default.currentDirectoryPath + "/../shared/corpus/seed-article.txt"
-        if let data = FileManager.default.contents(atPath: seedPath) {
+        if !quick, let data = FileManager.default.contents(atPath: seedPath) {
             let article = Article(text: IndexedText(decoding: [UInt8](data)))
             var samples: [Double] = []
             for _ in 0..<200 { _ = analyzer.analyze(article) }

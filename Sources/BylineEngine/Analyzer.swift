@@ -32,12 +32,14 @@ public struct Analyzer: Sendable {
         mentions += NameRecognizer(view: view).recognize(claimed: claimed)
         let resolver = EntityResolver(view: view)
         resolver.harmonize(&mentions)
-        var entities = resolver.cluster(mentions, lexicon: lexicon)
+        var entities = resolver.cluster(mentions)
         let facts = FactBook(lexicon: lexicon)
         let dates = date.map(DateResolver.init(anchor:))
         for index in entities.indices {
-            let spellings = entities[index].mentions.map { view.bytesString($0.span) }
-            entities[index].facts = facts.facts(for: entities[index], spellings: spellings)
+            if entities[index].type == .geopolitical || entities[index].type == .norp {
+                let spellings = Set(entities[index].mentions.map { view.bytesString($0.span) })
+                entities[index].facts = facts.facts(for: entities[index], spellings: Array(spellings))
+            }
             if let dates {
                 for mentionIndex in entities[index].mentions.indices {
                     if let temporal = entities[index].mentions[mentionIndex].temporal {

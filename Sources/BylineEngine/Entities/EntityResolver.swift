@@ -1,28 +1,31 @@
 /// Turns recognised mentions into entities: the same person, organisation or place named
 /// several ways ("Vladimir Putin", "Mr. Putin", "Putin"; "North Atlantic Treaty
-/// Organization", "NATO"; "China", "China’s") becomes one entity with a canonical name,
-/// the roles the article gives it, and its facts.
+/// Organization", "NATO"; "China", "China’s") becomes one entity with a canonical name and
+/// the roles the article gives it.
+///
+/// Names are compared by 64-bit hashes of their bytes, so clustering makes no `String` per
+/// mention; strings are made only for what the annotations show (canonical names, roles).
 struct EntityResolver {
     let view: TokenView
 
     /// Makes the article's use of a name consistent: once "Putin" is a person anywhere,
     /// every "Putin" is, and a name left untyped takes the type the article gives it.
     func harmonize(_ mentions: inout [RawMention]) {
-        var strongTypes: [String: (type: EntityType, strength: Int)] = [:]
-        var personTokens: [String: Int] = [:]
+        var strongTypes: [UInt64: (type: EntityType, strength: Int)] = [:]
+        var personTokens: Set<UInt64> = []
         for mention in mentions where mention.strength >= 2 && isName(mention.type) {
-            let key = view.string(mention.tokens)
+            let key = view.hash(mention.tokens)
             if let known = strongTypes[key], known.strength >= mention.strength { continue }
             strongTypes[key] = (mention.type, mention.strength)
         }
         for mention in mentions where mention.type == .person && mention.strength >= 2 {
             for index in mention.tokens where view.tokens[index].flags.contains(.capitalized) {
-                personTokens[view.string(index), default: 0] += 1
+                personTokens.insert(view.hash(index..<index + 1))
             }
         }
         for index in mentions.indices where isName(mentions[index].type) || mentions[index].strength == 0 {
             let mention = mentions[index]
-            let key = view.string(mention.tokens)
+            let key = view.hash(mention.tokens)
             if let known = strongTypes[key], known.strength > mention.strength || mention.strength == 0 {
                 mentions[index].type = known.type
                 mentions[index].strength = max(mention.strength, 1)
@@ -30,7 +33,7 @@ struct EntityResolver {
             }
             // A single word that is part of a known person's name, and not itself a place or
             // an organisation for sure.
-            if mention.tokens.count == 1, mention.strength < 3, personTokens[key] != nil {
+            if mention.tokens.count == 1, mention.strength < 3, personTokens.contains(key) {
                 mentions[index].type = .person
                 mentions[index].strength = 2
             }
@@ -47,102 +50,138 @@ struct EntityResolver {
         }
     }
 
-    /// Groups mentions into entities, in order of first mention.
-    func cluster(_ mentions: [RawMention], lexicon: Lexicon) -> [Entity] {
+    /// Groups mentions into entities, numbered in order of first mention.
+    func cluster(_ mentions: [RawMention]) -> [Entity] {
         struct Draft {
             var type: EntityType
             var mentions: [Int]  // indices into `mentions`
-            var nameTokens: [String]  // the fullest person name seen, token by token
-            var roles: [String] = []
+            /// The fullest name seen (for people), as token indices of one mention.
+            var fullest: Range<Int>
+            var roles: [Range<Int>] = []
         }
         var drafts: [Draft] = []
-        var byKey: [String: Int] = [:]
-        var bySurname: [String: Int] = [:]
-        var byGivenName: [String: Int] = [:]
-        var acronyms: [String: Int] = [:]
+        var byKey: [UInt64: Int] = [:]
+        var bySurname: [UInt64: Int] = [:]
+        var byGivenName: [UInt64: Int] = [:]
+        var acronyms: [UInt64: Int] = [:]
 
+        // Mentions in text order, except that full person names go first, so that a bare
+        // surname mentioned before the full name ("Putin … Vladimir Putin") still joins it.
         let order = mentions.indices.sorted { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound }
-        // Full person names first, so that a bare surname mentioned before the full name
-        // ("Putin … Vladimir Putin") still joins it.
-        let personFirst = order.filter { mentions[$0].type == .person && mentions[$0].tokens.count > 1 }
-            + order.filter { !(mentions[$0].type == .person && mentions[$0].tokens.count > 1) }
-        for index in personFirst {
+        let isFullName = { (index: Int) in mentions[index].type == .person && mentions[index].tokens.count > 1 }
+        for index in order.filter(isFullName) + order.filter({ !isFullName($0) }) {
             let mention = mentions[index]
-            let tokens = mention.tokens.map { view.string($0) }
-            let key = "\(mention.type.rawValue)|" + tokens.joined(separator: " ")
-            var target: Int?
-            switch mention.type {
-            case .person:
-                if let existing = byKey[key] {
-                    target = existing
-                } else if tokens.count == 1 {
-                    target = bySurname[tokens[0]] ?? byGivenName[tokens[0]]
-                } else if let existing = bySurname[tokens.last!], drafts[existing].nameTokens.count == 1 || drafts[existing].nameTokens.first == tokens.first {
-                    target = existing
+            let tokens = mention.tokens
+            let key = view.hash(tokens) &+ UInt64(mention.type.hashSeed)
+            var target = byKey[key]
+            if target == nil {
+                switch mention.type {
+                case .person:
+                    let last = view.hash(tokens.upperBound - 1..<tokens.upperBound)
+                    if tokens.count == 1 {
+                        target = bySurname[last] ?? byGivenName[last]
+                    } else if let existing = bySurname[last], drafts[existing].fullest.count == 1
+                        || view.hash(drafts[existing].fullest.lowerBound..<drafts[existing].fullest.lowerBound + 1) == view.hash(tokens.lowerBound..<tokens.lowerBound + 1)
+                    {
+                        target = existing
+                    }
+                case .organization:
+                    if tokens.count == 1, view.tokens[tokens.lowerBound].flags.contains(.allCaps) {
+                        target = acronyms[view.hash(tokens)]
+                    }
+                default:
+                    break
                 }
-            case .organization:
-                target = byKey[key] ?? acronyms[tokens.joined(separator: " ")]
-            default:
-                target = byKey[key]
-            }
-            if target == nil, mention.type == .organization, tokens.count == 1, let expansion = acronymTarget(tokens[0], drafts: drafts.map { ($0.type, $0.nameTokens) }) {
-                target = expansion
             }
             let draftIndex: Int
             if let target {
                 draftIndex = target
                 drafts[target].mentions.append(index)
-                if tokens.count > drafts[target].nameTokens.count { drafts[target].nameTokens = tokens }
+                if tokens.count > drafts[target].fullest.count { drafts[target].fullest = tokens }
             } else {
                 draftIndex = drafts.count
-                drafts.append(Draft(type: mention.type, mentions: [index], nameTokens: tokens))
+                drafts.append(Draft(type: mention.type, mentions: [index], fullest: tokens))
             }
             byKey[key] = draftIndex
             if mention.type == .person {
-                if let surname = tokens.last, bySurname[surname] == nil { bySurname[surname] = draftIndex }
-                if tokens.count > 1, byGivenName[tokens[0]] == nil { byGivenName[tokens[0]] = draftIndex }
+                let last = view.hash(tokens.upperBound - 1..<tokens.upperBound)
+                if bySurname[last] == nil { bySurname[last] = draftIndex }
+                if tokens.count > 1 {
+                    let first = view.hash(tokens.lowerBound..<tokens.lowerBound + 1)
+                    if byGivenName[first] == nil { byGivenName[first] = draftIndex }
+                }
             }
-            if mention.type == .organization, tokens.count > 1 {
-                let initials = String(tokens.filter { $0.first?.isUppercase == true }.compactMap(\.first))
-                if initials.count >= 2, acronyms[initials] == nil { acronyms[initials] = draftIndex }
+            if mention.type == .organization, tokens.count > 1, let initials = view.initialsHash(tokens), acronyms[initials] == nil {
+                acronyms[initials] = draftIndex
             }
-            if let role = mention.roleTokens, !role.isEmpty {
-                let text = view.string(role)
-                if !drafts[draftIndex].roles.contains(text) { drafts[draftIndex].roles.append(text) }
+            if let role = mention.roleTokens, !role.isEmpty, !drafts[draftIndex].roles.contains(where: { view.hash($0) == view.hash(role) }) {
+                drafts[draftIndex].roles.append(role)
             }
         }
-        // Entities are numbered in order of first mention.
-        let sortedDrafts = drafts.sorted {
-            mentions[$0.mentions.min()!].tokens.lowerBound < mentions[$1.mentions.min()!].tokens.lowerBound
-        }
-        return sortedDrafts.enumerated().map { number, draft in
+        drafts.sort { mentions[$0.mentions.min()!].tokens.lowerBound < mentions[$1.mentions.min()!].tokens.lowerBound }
+        return drafts.enumerated().map { number, draft in
             let sortedMentions = draft.mentions.sorted { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound }
             let entityMentions = sortedMentions.map { index -> Mention in
                 let raw = mentions[index]
-                return Mention(
-                    span: TextSpan(start: Int(view.tokens[raw.tokens.lowerBound].start), end: Int(view.tokens[raw.tokens.upperBound - 1].end)),
-                    type: raw.type, temporal: raw.temporal)
+                return Mention(span: view.span(raw.tokens), type: raw.type, temporal: raw.temporal)
             }
             return Entity(
-                id: "e\(number + 1)", name: canonicalName(draft.type, draft.nameTokens, sortedMentions.map { view.string(mentions[$0].tokens) }),
-                type: draft.type, mentions: entityMentions, roles: draft.roles)
-        }
-    }
-
-    /// An acronym ("NATO") for an organisation already named in full, by its initials.
-    func acronymTarget(_ acronym: String, drafts: [(EntityType, [String])]) -> Int? {
-        guard acronym.count >= 2, acronym.allSatisfy(\.isUppercase) else { return nil }
-        return drafts.firstIndex { type, tokens in
-            type == .organization && tokens.count > 1
-                && String(tokens.filter { $0.first?.isUppercase == true }.compactMap(\.first)) == acronym
+                id: "e\(number + 1)", name: canonicalName(draft.type, draft.fullest, sortedMentions.map { mentions[$0].tokens }),
+                type: draft.type, mentions: entityMentions, roles: draft.roles.map { view.string($0) })
         }
     }
 
     /// A person's fullest name; otherwise the most frequent spelling, the longest on a tie.
-    func canonicalName(_ type: EntityType, _ nameTokens: [String], _ spellings: [String]) -> String {
-        if type == .person { return nameTokens.joined(separator: " ") }
-        var counts: [String: Int] = [:]
-        for spelling in spellings { counts[spelling, default: 0] += 1 }
-        return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key.count < b.key.count }!.key
+    func canonicalName(_ type: EntityType, _ fullest: Range<Int>, _ spellings: [Range<Int>]) -> String {
+        if type == .person || spellings.count == 1 { return view.string(fullest) }
+        var counts: [UInt64: (count: Int, range: Range<Int>)] = [:]
+        for range in spellings {
+            let key = view.hash(range)
+            counts[key, default: (0, range)].count += 1
+        }
+        let best = counts.values.max { a, b in
+            a.count != b.count ? a.count < b.count : view.span(a.range).length < view.span(b.range).length
+        }!
+        return view.string(best.range)
+    }
+}
+
+extension EntityType {
+    /// Keeps the hash keys of different types apart.
+    var hashSeed: UInt64 {
+        UInt64(truncatingIfNeeded: rawValue.utf8.reduce(5381) { ($0 << 5) &+ $0 &+ Int($1) })
+    }
+}
+
+extension TextSpan {
+    var length: Int { end - start }
+}
+
+extension TokenView {
+    /// A 64-bit hash of the tokens' text joined by single spaces, without building it.
+    func hash(_ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in range {
+            if index > range.lowerBound { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3 }
+            for byte in text(index) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        return hash ^ (hash >> 31)
+    }
+
+    /// The hash of an organisation's initials ("North Atlantic Treaty Organization" → the hash
+    /// of "NATO"), comparable with `hash` of the acronym's token; nil when under two letters.
+    func initialsHash(_ range: Range<Int>) -> UInt64? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var letters = 0
+        for index in range where tokens[index].flags.contains(.capitalized) {
+            hash = (hash ^ UInt64(text(index)[0])) &* 0x0000_0100_0000_01B3
+            letters += 1
+        }
+        return letters >= 2 ? hash ^ (hash >> 31) : nil
+    }
+
+    /// The byte span covering tokens `range`.
+    func span(_ range: Range<Int>) -> TextSpan {
+        TextSpan(start: Int(tokens[range.lowerBound].start), end: Int(tokens[range.upperBound - 1].end))
     }
 }

@@ -25,29 +25,13 @@ struct FactBook {
     }
 
     func country(named name: String) -> Int? {
-        lexicon.countries.entry(for: name) ?? lexicon.countryAliases[name] ?? commonCountryAlias(name)
-    }
-
-    /// Everyday names for countries that GeoNames spells formally.
-    func commonCountryAlias(_ name: String) -> Int? {
-        let aliases = ["U.S.": "United States", "US": "United States", "USA": "United States", "U.S.A.": "United States",
-                       "America": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom",
-                       "Great Britain": "United Kingdom", "Holland": "Netherlands", "Burma": "Myanmar", "Czechia": "Czech Republic",
-                       "Ivory Coast": "Ivory Coast", "South Korea": "South Korea", "North Korea": "North Korea"]
-        return aliases[name].flatMap { lexicon.countries.entry(for: $0) }
+        if let entry = lexicon.countries.entry(for: name) { return entry }
+        guard let alias = lexicon.countryAliases.entry(for: name) else { return nil }
+        return lexicon.countryAliases.integer(of: alias)
     }
 
     func countryFacts(_ name: String) -> [Fact]? {
-        guard let entry = country(named: name) else { return nil }
-        let fields = lexicon.countries.fields(of: entry)
-        var facts: [Fact] = []
-        if !fields[2].isEmpty { facts.append(Fact("capital", String(fields[2]))) }
-        if let population = Int(fields[3]), population > 0 { facts.append(Fact("population", String(population))) }
-        if let area = Int(fields[4]), area > 0 { facts.append(Fact("areaKm2", String(area))) }
-        if !fields[6].isEmpty { facts.append(Fact("currency", "\(fields[6]) (\(fields[5]))")) }
-        let region = fields[8].isEmpty ? fields[7] : fields[8]
-        if !region.isEmpty { facts.append(Fact("region", String(region))) }
-        return facts
+        country(named: name).map { lexicon.countryFacts[$0] }
     }
 
     func stateFacts(_ name: String) -> [Fact]? {

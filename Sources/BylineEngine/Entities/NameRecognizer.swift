@@ -154,7 +154,8 @@ struct NameRecognizer {
         guard nameStart < nameEnd else { return mentions }
         // Capitalised common words before a known first name are a role: "Coroner William
         // McLaughlin", "Tower Man George Hauser".
-        if roleStart == nil, nameEnd - nameStart >= 3, let firstName = (nameStart + 1..<nameEnd - 1).first(where: { isFirstName($0) }),
+        if roleStart == nil, nameEnd - nameStart >= 3, gazetteerType(nameStart..<nameEnd, allowAmbiguousCities: false) == nil,
+            let firstName = (nameStart + 1..<nameEnd - 1).first(where: { isFirstName($0) && gazetteerType($0..<$0 + 1, allowAmbiguousCities: false) == nil }),
             (nameStart..<firstName).allSatisfy({ view.has($0, .common) && !isDemonym($0) && gazetteerType($0..<$0 + 1, allowAmbiguousCities: false) == nil })
         {
             roleStart = nameStart
@@ -209,7 +210,7 @@ struct NameRecognizer {
 
     func isDemonym(_ index: Int) -> Bool {
         guard index < view.count, view.isCapitalized(index) else { return false }
-        return lexicon.demonyms[view.string(index)] != nil || view.has(index, .group)
+        return view.has(index, .demonym) || view.has(index, .group)
     }
 
     func isFirstName(_ index: Int) -> Bool {
@@ -240,24 +241,28 @@ struct NameRecognizer {
     // MARK: - Typing a name
 
     func gazetteerType(_ range: Range<Int>, allowAmbiguousCities: Bool) -> EntityType? {
-        if view.lookup(lexicon.knownOrganizations, range) != nil { return .organization }
-        if view.lookup(lexicon.countries, range) != nil || view.lookup(lexicon.knownGeopoliticalEntities, range) != nil
-            || view.lookup(lexicon.usStates, range) != nil
+        // One key for every table: the tokens' text joined by single spaces.
+        let key = range.count == 1 ? nil : view.normalized(range)
+        func lookup(_ table: StaticTable) -> Int? {
+            if let key { return key.withUnsafeBufferPointer { table.entry(for: $0) } }
+            return table.entry(for: view.text(range.lowerBound))
+        }
+        if lookup(lexicon.knownOrganizations) != nil { return .organization }
+        if lookup(lexicon.countries) != nil || lookup(lexicon.knownGeopoliticalEntities) != nil || lookup(lexicon.usStates) != nil
+            || lookup(lexicon.countryAliases) != nil
         {
             return .geopolitical
         }
-        let key = String(decoding: view.normalized(range), as: UTF8.self)
-        if lexicon.countryAliases[key] != nil { return .geopolitical }
-        if view.lookup(lexicon.continents, range) != nil || view.lookup(lexicon.knownLocations, range) != nil { return .location }
-        if range.count == 1, lexicon.demonyms[key] != nil || view.has(range.lowerBound, .group) { return .norp }
-        if range.count == 1, view.tokens[range.lowerBound].flags.contains(.hyphenated), isHyphenatedDemonym(key) { return .norp }
-        if let city = view.lookup(lexicon.cities, range) {
+        if lookup(lexicon.continents) != nil || lookup(lexicon.knownLocations) != nil { return .location }
+        if range.count == 1, view.has(range.lowerBound, .demonym) || view.has(range.lowerBound, .group) { return .norp }
+        if range.count == 1, view.tokens[range.lowerBound].flags.contains(.hyphenated), isHyphenatedDemonym(view.string(range.lowerBound)) {
+            return .norp
+        }
+        if let city = lookup(lexicon.cities) {
             if range.count > 1 { return .geopolitical }
-            let text = view.text(range.lowerBound)
             let token = range.lowerBound
             let ambiguous = view.has(token, .firstName) || view.has(token, .common) || view.has(token, .surname)
-                || (!view.isCapitalized(token) && lexicon.isCommonWord(text))
-            let population = Int(lexicon.cities.fields(of: city)[3]) ?? 0
+            let population = lexicon.cities.integer(ofField: 3, entry: city) ?? 0
             if !ambiguous && population >= 100_000 { return .geopolitical }
             if allowAmbiguousCities && population >= 50_000 { return .geopolitical }
         }
@@ -267,7 +272,11 @@ struct NameRecognizer {
     /// "Russian-Chinese", "Sino-Russian": nationalities joined by a hyphen.
     func isHyphenatedDemonym(_ key: String) -> Bool {
         let parts = key.split(separator: "-")
-        return parts.count >= 2 && parts.allSatisfy { lexicon.demonyms[String($0)] != nil || $0 == "Sino" || $0 == "Anglo" || $0 == "Franco" }
+        return parts.count >= 2 && parts.allSatisfy { part in
+            var word = String(part)
+            return part == "Sino" || part == "Anglo" || part == "Franco"
+                || word.withUTF8 { lexicon.words.classes(of: $0).contains(.demonym) }
+        }
     }
 
     func classify(_ range: Range<Int>, titled: Bool, honorific: Bool, beforeRole: Range<Int>?) -> RawMention {

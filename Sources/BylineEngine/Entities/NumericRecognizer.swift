@@ -85,15 +85,12 @@ struct NumericRecognizer {
         if token.kind == .number { return number(at: index) }
         guard token.kind == .word else { return nil }
         let classes = view.classes[index]
-        if classes.isEmpty {
-            // Relative words ("today", "last", "this", "tonight") are not in the class table.
-            return relative(at: index)
-        }
+        if classes.isEmpty { return nil }
         if classes.contains(.month), let month = view.payload(lexicon.months, index), let mention = monthDate(at: index, month: month) { return mention }
         if classes.contains(.weekday), token.flags.contains(.capitalized) || token.flags.contains(.allCaps), let weekday = view.payload(lexicon.weekdays, index) {
             return RawMention(tokens: index..<index + 1, type: .date, temporal: .weekday(weekday))
         }
-        if let relative = relative(at: index) { return relative }
+        if classes.contains(.relative) || classes.contains(.season), let relative = relative(at: index) { return relative }
         if classes.contains(.numberWord), let value = view.payload(lexicon.numberWords, index) { return numberWord(at: index, value: value) }
         if view.has(index, .ordinal), !view.is(index, "last"), !view.is(index, "second") || !isTimeUnit(index - 1) {
             return RawMention(tokens: index..<index + 1, type: .ordinal)

@@ -113,7 +113,6 @@ struct TokenView {
     /// The numeric payload of a `word|N` list entry for token `index`.
     func payload(_ table: StaticTable, _ index: Int) -> Int? {
         guard let entry = lookup(table, index) else { return nil }
-        let fields = table.fields(of: entry)
-        return fields.count > 1 ? Int(fields[1]) : nil
+        return table.integer(of: entry)
     }
 }

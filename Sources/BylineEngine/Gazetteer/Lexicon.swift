@@ -1,4 +1,6 @@
-/// Every word list and gazetteer the engine consults, built once per process.
+/// Every word list and gazetteer the engine consults, built once per process. Most lists
+/// live only in `words` (as class bits); tables that carry data (a month's number, a
+/// country's facts) or multi-word keys keep a `StaticTable` of their own.
 ///
 /// Building is hashing the lines of the embedded literals in place (see `StaticTable`), a few
 /// milliseconds; `Lexicon.shared` is created on first use, thread-safely.
@@ -10,33 +12,24 @@ public final class Lexicon: Sendable {
     let usStates = StaticTable(PlaceData.usStates)
     let continents = StaticTable(PlaceData.continents)
 
-    let honorifics = StaticTable(WordLists.honorifics)
-    let titles = StaticTable(WordLists.titles)
-    let organizationHeads = StaticTable(WordLists.organizationHeads)
-    let locationHeads = StaticTable(WordLists.locationHeads)
-    let facilityHeads = StaticTable(WordLists.facilityHeads)
-    let eventHeads = StaticTable(WordLists.eventHeads)
     let knownOrganizations = StaticTable(WordLists.knownOrganizations)
     let knownLocations = StaticTable(WordLists.knownLocations)
     let knownGeopoliticalEntities = StaticTable(WordLists.knownGeopoliticalEntities)
-    let groups = StaticTable(WordLists.groups)
-    let speechVerbs = StaticTable(WordLists.speechVerbs)
     let months = StaticTable(WordLists.months)
     let weekdays = StaticTable(WordLists.weekdays)
     let seasons = StaticTable(WordLists.seasons)
     let numberWords = StaticTable(WordLists.numberWords)
-    let ordinalWords = StaticTable(WordLists.ordinalWords)
-    let currencyWords = StaticTable(WordLists.currencyWords)
-    let units = StaticTable(WordLists.units)
 
     /// Every known word with its classes as bits: common words, first names, surnames,
     /// proper nouns, and the members of each hand-written list.
     let words: WordTable
 
-    /// Country alternates ("Russian Federation") and demonyms ("Russian", "Russians") → the
-    /// country's entry in `countries`.
-    let countryAliases: [String: Int]
+    /// Country alternates ("Russian Federation", "U.S.", "Britain") → `alias|entry` in
+    /// `countries`; and demonyms ("Russian", "Russians") → the country's entry.
+    let countryAliases: StaticTable
     let demonyms: [String: Int]
+    /// Facts for each country, by its entry, made once.
+    let countryFacts: [[Fact]]
     /// ISO 3166 alpha-2 code → the country's entry in `countries`.
     let countriesByCode: [Substring: Int]
 
@@ -62,7 +55,7 @@ public final class Lexicon: Sendable {
         words.add(words: ["of", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "bint", "y", "dos", "das"], as: .connector)
         words.add(words: ["in", "at", "from", "near", "to", "into", "across", "outside", "inside", "throughout", "toward", "towards"], as: .placePreposition)
         words.add(words: ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"], as: .determiner)
-        self.words = words
+        words.add(words: ["today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "overnight", "last", "past", "previous", "next", "coming", "this", "current"], as: .relative)
         var aliases: [String: Int] = [:]
         var demonyms: [String: Int] = [:]
         var byCode: [Substring: Int] = [:]
@@ -81,8 +74,23 @@ public final class Lexicon: Sendable {
                 }
             }
         }
-        countryAliases = aliases
+        // Everyday names for countries that GeoNames spells formally.
+        for (alias, name) in [
+            ("U.S.", "United States"), ("US", "United States"), ("USA", "United States"), ("U.S.A.", "United States"),
+            ("America", "United States"), ("UK", "United Kingdom"), ("U.K.", "United Kingdom"), ("Britain", "United Kingdom"),
+            ("Great Britain", "United Kingdom"), ("Holland", "Netherlands"), ("Burma", "Myanmar"), ("Czechia", "Czech Republic"),
+        ] where aliases[alias] == nil {
+            if let entry = countries.entry(for: name) { aliases[alias] = entry }
+        }
+        let aliasLines = Array(aliases.map { "\($0.key)|\($0.value)" }.joined(separator: "\n").utf8)
+        let aliasStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, aliasLines.count))
+        aliasStorage.initialize(from: aliasLines, count: aliasLines.count)
+        countryAliases = StaticTable(base: aliasStorage, count: aliasLines.count)
         self.demonyms = demonyms
+        let countryTable = countries
+        countryFacts = (0..<countryTable.count).map { Lexicon.facts(ofCountry: countryTable.fields(of: $0)) }
+        words.add(words: Array(demonyms.keys), as: .demonym)
+        self.words = words
         countriesByCode = byCode
     }
 
@@ -97,6 +105,18 @@ public final class Lexicon: Sendable {
     }
 
     public func isSpeechVerb(_ word: UnsafeBufferPointer<UInt8>) -> Bool { words.classes(of: word).contains(.speechVerb) }
+
+    static func facts(ofCountry fields: [Substring]) -> [Fact] {
+        guard fields.count >= 9 else { return [] }
+        var facts: [Fact] = []
+        if !fields[2].isEmpty { facts.append(Fact("capital", String(fields[2]))) }
+        if let population = Int(fields[3]), population > 0 { facts.append(Fact("population", String(population))) }
+        if let area = Int(fields[4]), area > 0 { facts.append(Fact("areaKm2", String(area))) }
+        if !fields[6].isEmpty { facts.append(Fact("currency", "\(fields[6]) (\(fields[5]))")) }
+        let region = fields[8].isEmpty ? fields[7] : fields[8]
+        if !region.isEmpty { facts.append(Fact("region", String(region))) }
+        return facts
+    }
 
     public static let countryFieldNames = [
         "name", "iso", "capital", "population", "areaKm2", "currencyCode", "currencyName", "region", "subregion",

@@ -121,6 +121,27 @@ struct StaticTable: @unchecked Sendable {
         return line.split(separator: "|", omittingEmptySubsequences: false)
     }
 
+    /// Field 1 as a non-negative integer (`may|5` → 5), read in place.
+    func integer(of entry: Int) -> Int? { integer(ofField: 1, entry: entry) }
+
+    /// Field `field` (0 is the key) as a non-negative integer, read in place.
+    func integer(ofField field: Int, entry: Int) -> Int? {
+        var index = Int(lineStarts[entry])
+        let end = Int(lineEnds[entry])
+        var separators = 0
+        while separators < field, index < end {
+            if base[index] == UInt8(ascii: "|") { separators += 1 }
+            index += 1
+        }
+        guard separators == field, index < end else { return nil }
+        var value = 0
+        while index < end, base[index] &- UInt8(ascii: "0") < 10 {
+            value = value * 10 + Int(base[index] &- UInt8(ascii: "0"))
+            index += 1
+        }
+        return value
+    }
+
     /// The byte of field 1 (just after the first `|`), for one-letter payloads like `M`/`F`.
     func flag(of entry: Int) -> UInt8? {
         let after = Int(keyEnds[entry]) + 1

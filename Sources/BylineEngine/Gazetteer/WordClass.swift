@@ -26,6 +26,10 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     static let placePreposition = WordClass(rawValue: 1 << 18)
     static let determiner = WordClass(rawValue: 1 << 19)
     static let group = WordClass(rawValue: 1 << 20)
+    /// Words that start relative dates and times: today, last, next, this, tonight, noon.
+    static let relative = WordClass(rawValue: 1 << 21)
+    /// A nationality from the country table ("Russian", "Russians").
+    static let demonym = WordClass(rawValue: 1 << 22)
     // From the large gazetteers; filled in for capitalised tokens only.
     static let common = WordClass(rawValue: 1 << 24)
     static let firstName = WordClass(rawValue: 1 << 25)
@@ -41,20 +45,24 @@ public struct WordClass: OptionSet, Sendable, Hashable {
 /// allocated once), so building the table copies no text.
 struct WordTable: @unchecked Sendable {
     // @unchecked: every key pointer refers to static or never-freed, never-changed bytes.
-    private var slots: [Int32]
-    private var keyStarts: [UnsafePointer<UInt8>] = []
-    private var keyLengths: [Int32] = []
-    private var bits: [WordClass] = []
+    private struct Entry {
+        var key: UnsafePointer<UInt8>
+        var length: Int32
+        var bits: WordClass
+    }
+
+    /// Open addressing; a slot holds the key's hash in its high half (to skip most key
+    /// comparisons, and the cache misses they cost) and the entry index + 1 in its low half.
+    private var slots: [UInt64]
+    private var entries: [Entry] = []
     private let mask: Int
 
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
-        keyStarts.reserveCapacity(capacity)
-        keyLengths.reserveCapacity(capacity)
-        bits.reserveCapacity(capacity)
+        entries.reserveCapacity(capacity)
     }
 
     /// Adds every line of a literal (the key is the text before any `|`) with `wordClass`.
@@ -87,35 +95,46 @@ struct WordTable: @unchecked Sendable {
 
     private mutating func insert(_ key: UnsafePointer<UInt8>, _ length: Int, _ wordClass: WordClass) {
         let buffer = UnsafeBufferPointer(start: key, count: length)
-        var slot = StaticTable.hash(buffer) & mask
+        let hash = StaticTable.hash(buffer)
+        let tag = UInt64(UInt32(truncatingIfNeeded: hash >> 20)) << 32
+        var slot = hash & mask
         while slots[slot] != 0 {
-            let entry = Int(slots[slot]) - 1
-            if StaticTable.equalIgnoringASCIICase(UnsafeBufferPointer(start: keyStarts[entry], count: Int(keyLengths[entry])), buffer) {
-                bits[entry].formUnion(wordClass)
+            let stored = slots[slot]
+            let entry = Int(stored & 0xFFFF_FFFF) - 1
+            if stored & 0xFFFF_FFFF_0000_0000 == tag,
+                StaticTable.equalIgnoringASCIICase(UnsafeBufferPointer(start: entries[entry].key, count: Int(entries[entry].length)), buffer)
+            {
+                entries[entry].bits.formUnion(wordClass)
                 return
             }
             slot = (slot + 1) & mask
         }
-        keyStarts.append(key)
-        keyLengths.append(Int32(length))
-        bits.append(wordClass)
-        slots[slot] = Int32(bits.count)
-        precondition(bits.count * 2 <= slots.count, "WordTable capacity too small")
+        entries.append(Entry(key: key, length: Int32(length), bits: wordClass))
+        slots[slot] = tag | UInt64(entries.count)
+        precondition(entries.count * 2 <= slots.count, "WordTable capacity too small")
     }
 
     @inline(__always)
     func classes(of word: UnsafeBufferPointer<UInt8>) -> WordClass {
-        var slot = StaticTable.hash(word) & mask
-        while true {
-            let stored = Int(slots[slot])
-            if stored == 0 { return [] }
-            let entry = stored - 1
-            if keyLengths[entry] == word.count,
-                StaticTable.equalIgnoringASCIICase(UnsafeBufferPointer(start: keyStarts[entry], count: word.count), word)
-            {
-                return bits[entry]
+        let hash = StaticTable.hash(word)
+        let tag = UInt64(UInt32(truncatingIfNeeded: hash >> 20)) << 32
+        var slot = hash & mask
+        return slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                while true {
+                    let stored = slots[slot]
+                    if stored == 0 { return [] }
+                    if stored & 0xFFFF_FFFF_0000_0000 == tag {
+                        let entry = entries[Int(stored & 0xFFFF_FFFF) - 1]
+                        if entry.length == word.count,
+                            StaticTable.equalIgnoringASCIICase(UnsafeBufferPointer(start: entry.key, count: word.count), word)
+                        {
+                            return entry.bits
+                        }
+                    }
+                    slot = (slot + 1) & mask
+                }
             }
-            slot = (slot + 1) & mask
         }
     }
 }
