@@ -1,4 +1,5 @@
 import BylineJSON
+import BylineTestSupport
 import Foundation
 import Testing
 @testable import BylineCLI
@@ -39,11 +40,20 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") throws -> String {
 
 @Suite struct AnnotateCommandTests {
     @Test func annotatesAFileAsJSONWithCodePointOffsetsAndThePath() throws {
-        let path = try temporaryFile(Array(" date 2022-12-30 \n\nMoscow 😀 text.".utf8))
+        let marked = MarkedText(" date 2022-12-30 \n\n😀 中文 Talks in 1️⃣Moscow2️⃣ ended.")
+        let path = try temporaryFile(Array(marked.text.utf8))
         let io = MemoryIO()
         #expect(BylineCommand.main(["annotate", "--format", "json", path], io: io) == 0)
         let object = try JSON.parse(io.output)
-        #expect(object == ["path": .string(path), "date": "2022-12-30", "entities": [], "quotes": [], "diagnostics": []])
+        #expect(object["path"] == .string(path))
+        #expect(object["date"] == "2022-12-30")
+        #expect(object["quotes"] == [])
+        let moscow = try #require(object["entities"]?.arrayValue?.first { $0["name"] == "Moscow" })
+        #expect(moscow["type"] == "GPE")
+        #expect(moscow["mentions"] == [[
+            "start": .int(marked.scalarOffset("1️⃣")), "end": .int(marked.scalarOffset("2️⃣")), "text": "Moscow", "type": "GPE",
+        ]])
+        #expect(moscow["facts"]?["country"] == "Russia")
     }
 
     @Test func defaultsToJSONWhenOutputIsNotATerminal() throws {

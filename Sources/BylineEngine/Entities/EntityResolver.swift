@@ -32,8 +32,12 @@ struct EntityResolver {
                 continue
             }
             // A single word that is part of a known person's name, and not itself a place or
-            // an organisation for sure.
-            if mention.tokens.count == 1, mention.strength < 3, personTokens.contains(key) {
+            // an organisation for sure; or a guessed name that begins or ends with one.
+            let edgeIsPerson = personTokens.contains(view.hash(mention.tokens.lowerBound..<mention.tokens.lowerBound + 1))
+                || personTokens.contains(view.hash(mention.tokens.upperBound - 1..<mention.tokens.upperBound))
+            if (mention.tokens.count == 1 && mention.strength < 3 && personTokens.contains(key))
+                || (mention.tokens.count > 1 && mention.strength <= 1 && edgeIsPerson && mention.type != .workOfArt)
+            {
                 mentions[index].type = .person
                 mentions[index].strength = 2
             }

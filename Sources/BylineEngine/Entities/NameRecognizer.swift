@@ -13,6 +13,20 @@
 struct NameRecognizer {
     let view: TokenView
     var lexicon: Lexicon { view.lexicon }
+    /// Hashes of words the article capitalises where no sentence starts: its names.
+    let midSentenceNames: Set<UInt64>
+
+    init(view: TokenView) {
+        self.view = view
+        var names: Set<UInt64> = []
+        for index in 1..<max(1, view.count) where view.tokens[index].flags.contains(.capitalized)
+            && !view.tokens[index].flags.contains(.startsSentence) && !view.tokens[index].flags.contains(.startsLine)
+            && view.tokens[index].kind == .word && view.tokens[index - 1].kind == .word
+        {
+            names.insert(view.hash(index..<index + 1))
+        }
+        midSentenceNames = names
+    }
 
 
     func recognize(claimed: [Bool]) -> [RawMention] {
@@ -195,16 +209,19 @@ struct NameRecognizer {
     func isCommonWordOnly(_ index: Int) -> Bool {
         let text = view.text(index)
         guard view.has(index, .common) else { return false }
+        // The article capitalises it mid-sentence too ("Mr. Xi" … "Xi Jinping said"): a name.
+        if midSentenceNames.contains(view.hash(index..<index + 1)) { return false }
         if view.has(index, .properNoun) || lexicon.knownOrganizations.contains(text) || lexicon.countries.contains(text)
             || lexicon.knownGeopoliticalEntities.contains(text) || isDemonym(index)
         {
             return false
         }
-        // A common word that is also a first name or a city ("Will", "Nice") starts a name only
-        // when another capitalised word follows.
-        if view.has(index, .firstName) || lexicon.cities.contains(text) {
-            return !isNameish(index + 1)
+        // Before another capitalised word, only a function word ("The", "But", "When") is
+        // there just for the sentence; a content word ("New York", "Xi Jinping") begins the name.
+        if isNameish(index + 1), !view.tokens[index + 1].flags.contains(.startsSentence) {
+            return view.has(index, .functionWord)
         }
+        _ = text
         return true
     }
 
@@ -264,6 +281,8 @@ struct NameRecognizer {
             let ambiguous = view.has(token, .firstName) || view.has(token, .common) || view.has(token, .surname)
             let population = lexicon.cities.integer(ofField: 3, entry: city) ?? 0
             if !ambiguous && population >= 100_000 { return .geopolitical }
+            // Paris, London, Lagos: a metropolis is a place even when it is also a name.
+            if population >= 1_000_000 && !view.tokens[token].flags.contains(.possessive) { return .geopolitical }
             if allowAmbiguousCities && population >= 50_000 { return .geopolitical }
         }
         return nil
@@ -352,7 +371,9 @@ struct NameRecognizer {
             if range.allSatisfy({ isConnector($0) || view.has($0, .common) }) {
                 return RawMention(tokens: range, type: .workOfArt, strength: 1)
             }
-            let looksLikeAPerson = range.count <= 3 && range.allSatisfy { !isConnector($0) && (!view.has($0, .common) || view.has($0, .firstName) || view.has($0, .surname)) }
+            let looksLikeAPerson = range.count <= 3 && range.allSatisfy {
+                !isConnector($0) && (!view.has($0, .common) || view.has($0, .firstName) || view.has($0, .surname))
+            }
             return withRole(RawMention(tokens: range, type: looksLikeAPerson ? .person : .organization, strength: 1), range)
         }
         if isFirstName(first), !view.has(first, .common), speechAfter || view.isPunctuation(first + 1, UInt8(ascii: ",")) == false {
@@ -360,6 +381,13 @@ struct NameRecognizer {
         }
         if placeContext, !view.has(first, .common) {
             return RawMention(tokens: range, type: .geopolitical, strength: 1)
+        }
+        // A lone capitalised word that is no common word, doing something ("Kowalczyk met",
+        // "Putin has"), is in news most often a surname.
+        if !view.has(first, .common), !view.tokens[first].flags.contains(.allCaps), !view.tokens[first].flags.contains(.hasDigit),
+            isActionVerb(range.upperBound)
+        {
+            return RawMention(tokens: range, type: .person, strength: 1)
         }
         // Unknown: typed later by what the rest of the article says about the same name.
         return RawMention(tokens: range, type: .product, strength: 0)
@@ -401,8 +429,7 @@ struct NameRecognizer {
             let previous = start - 1
             let token = view.tokens[previous]
             guard token.kind == .word, !token.flags.contains(.capitalized), !token.flags.contains(.possessive) else { break }
-            if view.has(previous, .determiner) || view.has(previous, .connector) || view.has(previous, .speechVerb)
-                || view.has(previous, .placePreposition) || view.isAny(previous, ["and", "or", "by", "with", "for", "as", "on", "than", "about", "against"])
+            if view.has(previous, .determiner) || view.has(previous, .connector) || view.has(previous, .placePreposition) || view.isAny(previous, ["and", "or", "by", "with", "for", "as", "on", "than", "about", "against"])
             {
                 break
             }
@@ -416,6 +443,13 @@ struct NameRecognizer {
         // Keep a nationality just before: "Chinese leader".
         if start - 1 >= 0, isDemonym(start - 1) { start -= 1 }
         return start..<index
+    }
+
+    /// A lower-case verb that a person does in news: a speech verb, or one of the commonest.
+    func isActionVerb(_ index: Int) -> Bool {
+        guard index < view.count, view.tokens[index].kind == .word, !view.isCapitalized(index) else { return false }
+        if view.has(index, .speechVerb) { return true }
+        return view.isAny(index, ["met", "has", "had", "is", "was", "will", "would", "could", "should", "did", "does", "took", "made", "won", "lost", "spoke", "arrived", "left", "returned", "signed", "visited", "called", "wants", "wanted", "became", "joined", "led", "leads", "served", "ran", "runs", "died", "resigned", "faces", "faced", "plans", "planned", "hopes", "sought", "seeks", "urged", "ordered", "vowed", "refused", "met", "attended", "rejected", "accepted", "launched", "won", "scored", "defeated", "beat", "lives", "lived", "works", "worked", "may", "might", "must", "can", "cannot"])
     }
 
     func isOrganizationRole(_ role: Range<Int>) -> Bool {

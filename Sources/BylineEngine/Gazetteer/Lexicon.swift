@@ -46,6 +46,7 @@ public final class Lexicon: Sendable {
             (WordLists.speechVerbs, .speechVerb), (WordLists.months, .month), (WordLists.weekdays, .weekday),
             (WordLists.seasons, .season), (WordLists.numberWords, .numberWord), (WordLists.ordinalWords, .ordinal),
             (WordLists.currencyWords, .currency), (WordLists.units, .unit), (WordLists.groups, .group),
+            (WordLists.functionWords, .functionWord),
         ] {
             words.add(lines: list, as: wordClass)
         }

@@ -30,6 +30,9 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     static let relative = WordClass(rawValue: 1 << 21)
     /// A nationality from the country table ("Russian", "Russians").
     static let demonym = WordClass(rawValue: 1 << 22)
+    /// Function words and sentence adverbs ("The", "But", "When", "However"): capitalised
+    /// only because a sentence starts with them, even right before a name.
+    static let functionWord = WordClass(rawValue: 1 << 23)
     // From the large gazetteers; filled in for capitalised tokens only.
     static let common = WordClass(rawValue: 1 << 24)
     static let firstName = WordClass(rawValue: 1 << 25)

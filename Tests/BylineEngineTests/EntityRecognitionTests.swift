@@ -1,0 +1,194 @@
+import Testing
+@testable import BylineEngine
+
+/// Every mention in `text` as "text|TYPE", in text order.
+func mentions(_ text: String, date: String? = nil) -> [String] {
+    let article = Article(text, dateOverride: date.flatMap { ArticleDate(iso: $0) })
+    let annotations = Analyzer().analyze(article)
+    return annotations.entities.flatMap { entity in entity.mentions.map { ($0.span.start, "\(article.text.substring($0.span.range))|\($0.type.rawValue)") } }
+        .sorted { $0.0 < $1.0 }.map(\.1)
+}
+
+func entities(_ text: String, date: String? = nil) -> [Entity] {
+    Analyzer().analyze(Article(text, dateOverride: date.flatMap { ArticleDate(iso: $0) })).entities
+}
+
+@Suite struct NameRecognitionTests {
+    @Test func separatesNationalityTitleAndName() {
+        #expect(mentions("Russian President Vladimir Putin met Chinese leader Xi Jinping in Moscow.")
+            == ["Russian|NORP", "Vladimir Putin|PERSON", "Chinese|NORP", "Xi Jinping|PERSON", "Moscow|GPE"])
+    }
+
+    @Test func typesPlacesOrganisationsAndGroups() {
+        #expect(mentions("The talks in Brussels involved NATO, the European Union and the Ministry of Defence, officials in Texas said.")
+            == ["Brussels|GPE", "NATO|ORG", "European Union|ORG", "Ministry of Defence|ORG", "Texas|GPE"])
+        #expect(mentions("Ships sailed through the East China Sea toward Taiwan, angering Ukrainian and Western diplomats.")
+            == ["East China Sea|LOC", "Taiwan|GPE", "Ukrainian|NORP", "Western|NORP"])
+        #expect(mentions("The rally at Heathrow Airport followed the Battle of Britain anniversary.")
+            == ["Heathrow Airport|FAC", "Battle of Britain|EVENT"])
+    }
+
+    @Test func doesNotTakeASentenceInitialCapitalForAName() {
+        #expect(mentions("The minister left. But officials stayed. When it rained, Paris was quiet.") == ["Paris|GPE"])
+    }
+
+    @Test func knowsAPersonByAnHonorificATitleOrASpeechVerb() {
+        #expect(mentions("Mrs. Okonkwo arrived. Senator Baldwin agreed. Kowalczyk said nothing.")
+            == ["Okonkwo|PERSON", "Baldwin|PERSON", "Kowalczyk|PERSON"])
+    }
+
+    @Test func findsPlacesAndOrganisationsInAllCapsHeadlines() {
+        #expect(mentions("JAPAN BEAT CHINA IN SURPRISE WIN AT NATO SUMMIT\nThe game was close.")
+            == ["JAPAN|GPE", "CHINA|GPE", "NATO|ORG"])
+    }
+
+    @Test func readsADateline() {
+        #expect(mentions("MOSCOW (Reuters) — The Kremlin said on Tuesday it would respond.").prefix(3)
+            == ["MOSCOW|GPE", "Reuters|ORG", "Kremlin|ORG"])
+    }
+
+    @Test func hyphenatedNationalitiesAreOneGroup() {
+        #expect(mentions("The Russian-Chinese partnership grew.") == ["Russian-Chinese|NORP"])
+    }
+
+    @Test func possessivesLeaveTheNameClean() {
+        #expect(mentions("China’s economy and Russia's army") == ["China|GPE", "Russia|GPE"])
+    }
+}
+
+@Suite struct EntityClusteringTests {
+    @Test func groupsEveryFormOfAPersonsName() throws {
+        let found = entities("Vladimir Putin spoke. Mr. Putin then left, and Mr Putin returned. Putin smiled.")
+        let putin = try #require(found.first { $0.type == .person })
+        #expect(putin.name == "Vladimir Putin")
+        #expect(putin.mentions.count == 4)
+        #expect(found.filter { $0.type == .person }.count == 1)
+    }
+
+    @Test func joinsASurnameMentionedBeforeTheFullName() throws {
+        let found = entities("Putin spoke first. Later Vladimir Putin answered questions.")
+        #expect(found.filter { $0.type == .person }.map(\.name) == ["Vladimir Putin"])
+    }
+
+    @Test func joinsASurnameFirstNameWrittenFirst() throws {
+        let found = entities("Xi Jinping arrived. Mr. Xi spoke, and Xi left.")
+        let xi = try #require(found.first { $0.type == .person })
+        #expect(xi.name == "Xi Jinping")
+        #expect(xi.mentions.count == 3)
+    }
+
+    @Test func linksAnAcronymToItsExpansion() throws {
+        let found = entities("The North Atlantic Treaty Organization met. NATO said it would act.")
+        let organisations = found.filter { $0.type == .organization }
+        #expect(organisations.count == 1)
+        #expect(organisations.first?.mentions.count == 2)
+    }
+
+    @Test func keepsDifferentPeopleApart() {
+        let found = entities("John Smith met Mary Jones. Smith said Jones was late.")
+        #expect(found.filter { $0.type == .person }.map(\.name) == ["John Smith", "Mary Jones"])
+    }
+
+    @Test func collectsRolesFromTitlesPossessorsAndAppositives() throws {
+        let found = entities("Russian President Vladimir Putin spoke. China’s state broadcaster CCTV reported it. Xi Jinping, China’s leader, agreed.")
+        #expect(found.first { $0.name == "Vladimir Putin" }?.roles == ["Russian President"])
+        #expect(found.first { $0.name == "CCTV" }?.roles == ["state broadcaster"])
+        #expect(found.first { $0.name == "Xi Jinping" }?.roles == ["China’s leader"])
+    }
+
+    @Test func numbersEntitiesInOrderOfFirstMention() {
+        let found = entities("Kowalczyk met Putin, and Putin said so in Moscow.")
+        #expect(found.map(\.id) == ["e1", "e2", "e3"])
+        #expect(found.map(\.name) == ["Kowalczyk", "Putin", "Moscow"])
+    }
+}
+
+@Suite struct NumericRecognitionTests {
+    @Test func findsMoneyPercentQuantityAndNumbers() {
+        #expect(mentions("Trade worth $3.5 billion rose 20% to 600 million tonnes, costing €20 or 5 percent of three deals.")
+            == ["$3.5 billion|MONEY", "20%|PERCENT", "600 million tonnes|QUANTITY", "€20|MONEY", "5 percent|PERCENT", "three|CARDINAL"])
+    }
+
+    @Test func findsOrdinals() {
+        #expect(mentions("It was the first visit and the 2nd summit.") == ["first|ORDINAL", "2nd|ORDINAL"])
+    }
+
+    @Test func findsDatesTimesAndDurations() {
+        #expect(mentions("On December 30, 2022, at 10:30 a.m., after a 10-month war, they met last week and will meet in the spring. Since 2014 it changed.")
+            == ["December 30, 2022|DATE", "10:30 a.m.|TIME", "10-month|DATE", "last week|DATE", "the spring|DATE", "2014|DATE"])
+    }
+
+    @Test func leavesTheVerbMayAlone() {
+        #expect(mentions("They may agree in May.") == ["May|DATE"])
+    }
+}
+
+@Suite struct DateResolutionTests {
+    let resolver = DateResolver(anchor: ArticleDate(iso: "2022-12-30")!)
+
+    @Test func anchorsCalendarDates() {
+        #expect(resolver.resolve(.calendar(year: nil, month: 12, day: 30)) == "2022-12-30")
+        #expect(resolver.resolve(.calendar(year: 2022, month: 2, day: 24)) == "2022-02-24")
+        #expect(resolver.resolve(.calendar(year: nil, month: 1, day: 3)) == "2023-01-03")  // nearest, across the new year
+        #expect(resolver.resolve(.calendar(year: 2021, month: nil, day: nil)) == "2021")
+        #expect(resolver.resolve(.calendar(year: nil, month: 3, day: nil)) == "2023-03")
+    }
+
+    @Test func anchorsRelativeDates() {
+        #expect(resolver.resolve(.relativeUnit(unit: .week, offset: -1)) == "2022-W51")
+        #expect(resolver.resolve(.relativeUnit(unit: .month, offset: 1)) == "2023-01")
+        #expect(resolver.resolve(.relativeUnit(unit: .year, offset: 0)) == "2022")
+        #expect(resolver.resolve(.relativeDay(-1)) == "2022-12-29")
+    }
+
+    @Test func takesTheMostRecentWeekdayOnOrBeforeTheArticle() {
+        // 2022-12-30 was a Friday.
+        #expect(resolver.resolve(.weekday(5)) == "2022-12-30")
+        #expect(resolver.resolve(.weekday(1)) == "2022-12-26")
+        #expect(resolver.resolve(.weekday(6)) == "2022-12-24")
+    }
+
+    @Test func takesTheNextSeasonForInTheSpring() {
+        #expect(resolver.resolve(.season(month: 3, offset: nil)) == "2023-SP")
+        #expect(resolver.resolve(.season(month: 12, offset: nil)) == "2022-WI")  // winter is under way
+        #expect(resolver.resolve(.season(month: 6, offset: -1)) == "2022-SU")
+        let spring = DateResolver(anchor: ArticleDate(iso: "2023-04-10")!)
+        #expect(spring.resolve(.season(month: 3, offset: nil)) == "2023-SP")
+        #expect(spring.resolve(.season(month: 3, offset: 1)) == "2024-SP")
+    }
+
+    @Test func givesDurationsNoValue() {
+        #expect(resolver.resolve(.duration) == nil)
+    }
+
+    @Test func putsResolvedValuesOnMentions() throws {
+        let found = entities("They met on Monday and will meet in the spring.", date: "2022-12-30")
+        #expect(found.flatMap(\.mentions).compactMap(\.resolved) == ["2022-12-26", "2023-SP"])
+    }
+
+    @Test func computesISOWeeksAcrossYearBoundaries() {
+        #expect(CivilDay(ArticleDate(iso: "2021-01-03")!).isoWeek == (2020, 53))
+        #expect(CivilDay(ArticleDate(iso: "2024-12-30")!).isoWeek == (2025, 1))
+        #expect(CivilDay(ArticleDate(iso: "1970-01-01")!).isoWeekday == 4)
+    }
+}
+
+@Suite struct FactTests {
+    @Test func bundlesCountryCityAndNationalityFacts() throws {
+        let found = entities("Russians in Moscow watched Russia play.")
+        let russia = try #require(found.first { $0.name == "Russia" })
+        #expect(russia.facts.first { $0.key == "capital" }?.value == "Moscow")
+        #expect(russia.facts.contains { $0.key == "currency" })
+        let moscow = try #require(found.first { $0.name == "Moscow" })
+        #expect(moscow.facts.first { $0.key == "country" }?.value == "Russia")
+        #expect(moscow.facts.contains { $0.key == "coordinates" })
+        let russians = try #require(found.first { $0.type == .norp })
+        #expect(russians.facts == [Fact("country", "Russia")])
+    }
+
+    @Test func readsEverydayCountryNames() throws {
+        let found = entities("Officials in the U.S. and Britain agreed.")
+        #expect(found.first { $0.name == "U.S." }?.facts.first?.value == "Washington")
+        #expect(found.first { $0.name == "Britain" }?.facts.first?.value == "London")
+    }
+}
