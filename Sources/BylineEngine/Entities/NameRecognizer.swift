@@ -140,8 +140,12 @@ struct NameRecognizer {
         var position = start
         while position < end - 1 {
             // A nationality before a title or a name: "Russian President …", "Chinese Xi …".
-            if roleStart == nil, isDemonym(position), isTitleOrHonorific(position + 1) {
-                mentions.append(RawMention(tokens: position..<position + 1, type: .norp, strength: 3))
+            // Likewise a country or city before a title: "US Defense Secretary …", "Moscow Mayor …".
+            let placeBefore = isDemonym(position) ? EntityType.norp : gazetteerType(position..<position + 1, allowAmbiguousCities: false)
+            if roleStart == nil, let placeBefore, placeBefore == .norp || placeBefore == .geopolitical,
+                isTitleOrHonorific(position + 1) || titleAhead(from: position + 1, before: end) != nil
+            {
+                mentions.append(RawMention(tokens: position..<position + 1, type: placeBefore, strength: 3))
                 roleStart = position
                 position += 1
                 continue
@@ -152,7 +156,9 @@ struct NameRecognizer {
                 position += 1
                 continue
             }
-            if isTitle(position) || (isTitle(position + 1) && position + 2 < end && !isConnector(position + 1)) {
+            // A title, possibly after the words that say of what: "Transport Minister", "Foreign
+            // Affairs Secretary".
+            if isTitle(position) || (titleAhead(from: position, before: end).map { $0 + 1 < end } ?? false) {
                 if view.is(position + 1, "of") { break }  // "President of France" is no name
                 if roleStart == nil { roleStart = position }
                 position += 1
@@ -228,6 +234,20 @@ struct NameRecognizer {
     func isDemonym(_ index: Int) -> Bool {
         guard index < view.count, view.isCapitalized(index) else { return false }
         return view.has(index, .demonym) || view.has(index, .group)
+    }
+
+    /// The index of a capitalised title within the next three tokens, reached only through
+    /// capitalised words that are not names of their own.
+    func titleAhead(from index: Int, before end: Int) -> Int? {
+        var probe = index
+        while probe < min(end - 1, index + 3) {
+            if isTitle(probe) { return probe }
+            guard view.isCapitalized(probe), !isConnector(probe), !isFirstName(probe),
+                gazetteerType(probe..<probe + 1, allowAmbiguousCities: false) == nil || isDemonym(probe)
+            else { return nil }
+            probe += 1
+        }
+        return nil
     }
 
     func isFirstName(_ index: Int) -> Bool {
@@ -357,7 +377,9 @@ struct NameRecognizer {
         if range.count == 1, view.tokens[first].flags.contains(.allCaps), view.tokens[first].length >= 2, view.tokens[first].length <= 6 {
             return RawMention(tokens: range, type: .organization, strength: 2)
         }
-        if speechAfter, range.count <= 3, !(range.count == 1 && view.has(first, .common)) {
+        // "…, said Marieke de Vries": a speech verb right before the name credits a person.
+        let speechBefore = view.has(first - 1, .speechVerb) && !view.isCapitalized(first - 1)
+        if speechAfter || speechBefore, range.count <= 4, !(range.count == 1 && view.has(first, .common)), !range.contains(where: { view.is($0, "of") }) {
             return withRole(RawMention(tokens: range, type: .person, strength: 2), range)
         }
         if placeContext, range.count <= 3, view.lookup(lexicon.cities, range) != nil {
@@ -371,8 +393,9 @@ struct NameRecognizer {
             if range.allSatisfy({ isConnector($0) || view.has($0, .common) }) {
                 return RawMention(tokens: range, type: .workOfArt, strength: 1)
             }
-            let looksLikeAPerson = range.count <= 3 && range.allSatisfy {
-                !isConnector($0) && (!view.has($0, .common) || view.has($0, .firstName) || view.has($0, .surname))
+            // Name particles (de, van, bin, al) belong in people's names; "of" does not.
+            let looksLikeAPerson = range.count <= 4 && !range.contains { view.is($0, "of") } && range.allSatisfy {
+                isConnector($0) || !view.has($0, .common) || view.has($0, .firstName) || view.has($0, .surname)
             }
             return withRole(RawMention(tokens: range, type: looksLikeAPerson ? .person : .organization, strength: 1), range)
         }
@@ -385,7 +408,7 @@ struct NameRecognizer {
         // A lone capitalised word that is no common word, doing something ("Kowalczyk met",
         // "Putin has"), is in news most often a surname.
         if !view.has(first, .common), !view.tokens[first].flags.contains(.allCaps), !view.tokens[first].flags.contains(.hasDigit),
-            isActionVerb(range.upperBound)
+            isActionVerb(range.upperBound), !view.has(first - 1, .determiner)
         {
             return RawMention(tokens: range, type: .person, strength: 1)
         }
