@@ -192,3 +192,26 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(found.first { $0.name == "Britain" }?.facts.first?.value == "London")
     }
 }
+
+@Suite struct NewswireTests {
+    @Test func readsHeadlinesDatelinesAndResultsLines() {
+        let text = """
+            RUGBY - CARDIFF EDGE PAST BATH IN CLOSE GAME
+            CARDIFF 1997-03-02
+            Results of matches on Saturday:
+            Cardiff 21 Bath 19
+            Leicester 30 Saracens 12
+            Gloucester 6 4 1 1 120 80 18
+            """
+        let found = mentions(text)
+        #expect(found.contains("CARDIFF|GPE"))
+        #expect(found.filter { $0 == "CARDIFF|GPE" }.count == 2)  // the headline and the dateline
+        for team in ["Bath|ORG", "Leicester|ORG", "Saracens|ORG", "Gloucester|ORG"] {
+            #expect(found.contains(team), "\(team)")
+        }
+    }
+
+    @Test func readsMoneyInOldCurrencies() {
+        #expect(mentions("Shares rose to 35.50 marks.") == ["35.50 marks|MONEY"])
+    }
+}

@@ -16,8 +16,12 @@ struct NameRecognizer {
     /// Hashes of words the article capitalises where no sentence starts: its names.
     let midSentenceNames: Set<UInt64>
 
+    /// Per token: whether its line is a line of match results ("Leeds 2 Southampton 1").
+    let resultLines: [Bool]
+
     init(view: TokenView) {
         self.view = view
+        resultLines = Self.findResultLines(view)
         var names: Set<UInt64> = []
         for index in 1..<max(1, view.count) where view.tokens[index].flags.contains(.capitalized)
             && !view.tokens[index].flags.contains(.startsSentence) && !view.tokens[index].flags.contains(.startsLine)
@@ -48,8 +52,8 @@ struct NameRecognizer {
                 continue
             }
             var end = index + 1
-            while end < view.count, !claimed[end], !view.tokens[end].flags.contains(.startsSentence),
-                !view.tokens[end].flags.contains(.startsLine)
+            while end < view.count, !claimed[end] || isScoreLineNumber(end), !view.tokens[end].flags.contains(.startsSentence),
+                !view.tokens[end].flags.contains(.startsLine), !isScoreLineNumber(end)
             {
                 if isNameish(end) {
                     end += 1
@@ -61,13 +65,73 @@ struct NameRecognizer {
                     break
                 }
             }
-            mentions.append(contentsOf: analyse(index..<end))
+            if let dateline = datelinePlace(index..<end) {
+                mentions.append(dateline)
+            } else if resultLines[index] {
+                // "Leeds 2 Southampton 1": in a results line the names are teams.
+                mentions.append(RawMention(tokens: index..<end, type: .organization, strength: 2))
+            } else {
+                mentions.append(contentsOf: analyse(index..<end))
+            }
             index = end
         }
         return mentions
     }
 
+    func isScoreLineNumber(_ index: Int) -> Bool { resultLines[index] && view.tokens[index].kind == .number }
+
+    /// "BONN 1996-08-29", "MOSCOW (Reuters) —", "KYIV, Ukraine —": the upper-case place that
+    /// opens a news story's first line.
+    func datelinePlace(_ range: Range<Int>) -> RawMention? {
+        let first = range.lowerBound
+        guard view.tokens[first].flags.contains(.startsLine), range.allSatisfy({ view.tokens[$0].flags.contains(.allCaps) }) else {
+            return nil
+        }
+        let next = range.upperBound
+        let opensStory = next >= view.count || view.tokens[next].flags.contains(.startsLine) && false
+            || view.tokens[min(next, view.count - 1)].kind == .number || view.tokens[min(next, view.count - 1)].kind == .dash
+            || view.isPunctuation(next, UInt8(ascii: "(")) || view.isPunctuation(next, UInt8(ascii: ","))
+        guard next < view.count, opensStory else { return nil }
+        let type = gazetteerType(range, allowAmbiguousCities: true) ?? .geopolitical
+        return RawMention(tokens: range, type: type == .organization ? .organization : .geopolitical, strength: 3)
+    }
+
     // MARK: - Candidates
+
+    /// Lines made of names each followed by a score, and nothing else: sports results.
+    static func findResultLines(_ view: TokenView) -> [Bool] {
+        var result = [Bool](repeating: false, count: view.count)
+        var lineStart = 0
+        func close(_ end: Int) {
+            guard end - lineStart >= 4 else { return }
+            var scores = 0
+            var namesBeforeScore = 0
+            var sawName = false
+            for index in lineStart..<end {
+                let token = view.tokens[index]
+                if token.kind == .number, token.length <= 3, !token.flags.contains(.hyphenated) {
+                    if sawName { namesBeforeScore += 1 }
+                    scores += 1
+                    sawName = false
+                } else if token.kind == .word, token.flags.contains(.capitalized) || view.has(index, .connector) {
+                    sawName = true
+                } else {
+                    return
+                }
+            }
+            // Match results ("Leeds 2 Chelsea 1"), or a standings row ("Newcastle 4 3 1 0 9 3 10").
+            let standings = namesBeforeScore == 1 && scores >= 4 && view.tokens[lineStart].kind == .word
+            if namesBeforeScore >= 2 || standings, !sawName {
+                for index in lineStart..<end { result[index] = true }
+            }
+        }
+        for index in 0..<view.count where index > 0 && view.tokens[index].flags.contains(.startsLine) {
+            close(index)
+            lineStart = index
+        }
+        close(view.count)
+        return result
+    }
 
     func isNameish(_ index: Int) -> Bool {
         guard index < view.count else { return false }
@@ -114,7 +178,8 @@ struct NameRecognizer {
         while length >= 1 {
             let range = index..<index + length
             if !range.contains(where: { claimed[$0] || view.tokens[$0].kind != .word && !view.tokens[$0].flags.contains(.abbreviation) }),
-                let type = gazetteerType(range, allowAmbiguousCities: false)
+                // Towns named after common words ("Surprise", "Reading") need more than capitals.
+                let type = gazetteerType(range, allowAmbiguousCities: !(length == 1 && view.has(index, .common)))
             {
                 return RawMention(tokens: range, type: type, strength: 3)
             }
@@ -397,7 +462,8 @@ struct NameRecognizer {
             let looksLikeAPerson = range.count <= 4 && !range.contains { view.is($0, "of") } && range.allSatisfy {
                 isConnector($0) || !view.has($0, .common) || view.has($0, .firstName) || view.has($0, .surname)
             }
-            return withRole(RawMention(tokens: range, type: looksLikeAPerson ? .person : .organization, strength: 1), range)
+            // After "in" or "at" a name is an organisation or a place, hardly a person.
+            return withRole(RawMention(tokens: range, type: looksLikeAPerson && !placeContext ? .person : .organization, strength: 1), range)
         }
         if isFirstName(first), !view.has(first, .common), speechAfter || view.isPunctuation(first + 1, UInt8(ascii: ",")) == false {
             return RawMention(tokens: range, type: .person, strength: 1)

@@ -1267,6 +1267,14 @@ enum WordLists {
         bitcoins
         cents
         cent
+        marks
+        mark
+        guilders
+        lire
+        pesetas
+        escudos
+        schillings
+        drachmas
         """
 
     /// Units that make a preceding number a QUANTITY.
