@@ -6,21 +6,20 @@
 /// names consistent, cluster mentions into entities with roles and facts, and anchor dates
 /// to the article's date. Quotation attribution (issue 4) adds its stage here.
 public struct Analyzer: Sendable {
-    let lexicon: Lexicon
     let tokenizer = Tokenizer()
-    let splitter: SentenceSplitter
 
-    public init() {
-        lexicon = Lexicon.shared
-        splitter = SentenceSplitter()
-    }
+    /// Creating an analyzer is free; the gazetteers are built on first use (or earlier, by
+    /// `Lexicon.prepare()`), so a server can answer `initialize` before they exist.
+    public init() {}
+
+    var lexicon: Lexicon { Lexicon.shared }
 
     public func analyze(_ article: Article) -> Annotations {
         let source = article.format == .markdown
             ? MarkdownMasker.mask(article.text.bytes, from: article.bodyStart) : article.text.bytes
         let entities = source.withUnsafeBufferPointer { bytes -> [Entity] in
             var tokens = tokenizer.tokenize(bytes, range: article.bodyStart..<bytes.count)
-            splitter.split(&tokens, bytes: bytes)
+            SentenceSplitter(lexicon: lexicon).split(&tokens, bytes: bytes)
             return recognizeEntities(TokenView(bytes: bytes, tokens: tokens, lexicon: lexicon), date: article.metadata.date)
         }
         return Annotations(metadata: article.metadata, entities: entities)

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Every word list and gazetteer the engine consults, built once per process. Most lists
 /// live only in `words` (as class bits); tables that carry data (a month's number, a
 /// country's facts) or multi-word keys keep a `StaticTable` of their own.
@@ -7,8 +9,14 @@
 public final class Lexicon: Sendable {
     public static let shared = Lexicon()
 
-    let countries = StaticTable(PlaceData.countries)
-    let cities = StaticTable(PlaceData.cities)
+    /// Builds the gazetteers now, on a background thread, so that the first analysis does
+    /// not wait for them.
+    public static func prepare() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = shared }
+    }
+
+    let countries: StaticTable
+    let cities: StaticTable
     let usStates = StaticTable(PlaceData.usStates)
     let continents = StaticTable(PlaceData.continents)
 
@@ -34,32 +42,20 @@ public final class Lexicon: Sendable {
     let countriesByCode: [Substring: Int]
 
     private init() {
-        var words = WordTable(capacity: 120_000)
-        words.add(lines: LexiconData.commonWords, as: .common)
-        words.add(lines: LexiconData.properNouns, as: .properNoun)
-        words.add(lines: LexiconData.capitalisedCommonWords, as: .capitalizedCommon)
-        words.add(lines: NameData.firstNames, as: .firstName)
-        words.add(lines: NameData.surnames, as: .surname)
-        for (list, wordClass) in [
-            (WordLists.honorifics, WordClass.honorific), (WordLists.titles, .title), (WordLists.organizationHeads, .organizationHead),
-            (WordLists.locationHeads, .locationHead), (WordLists.facilityHeads, .facilityHead), (WordLists.eventHeads, .eventHead),
-            (WordLists.speechVerbs, .speechVerb), (WordLists.months, .month), (WordLists.weekdays, .weekday),
-            (WordLists.seasons, .season), (WordLists.numberWords, .numberWord), (WordLists.ordinalWords, .ordinal),
-            (WordLists.currencyWords, .currency), (WordLists.units, .unit), (WordLists.groups, .group),
-            (WordLists.functionWords, .functionWord),
-        ] {
-            words.add(lines: list, as: wordClass)
+        // The big word table and the place tables take most of the start-up time and do not
+        // depend on each other: build the word table on a second core meanwhile.
+        let wordsBuilt = DispatchSemaphore(value: 0)
+        let wordsBox = Box<WordTable?>(nil)
+        DispatchQueue.global(qos: .userInitiated).async {
+            wordsBox.value = Lexicon.buildWordTable()
+            wordsBuilt.signal()
         }
-        words.add(words: ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "weekend", "weekends"], as: .timeUnit)
-        words.add(words: ["hour", "hours", "minute", "minutes", "second", "seconds"], as: .clockUnit)
-        words.add(words: ["million", "billion", "trillion", "thousand", "hundred", "mln", "bln", "m", "bn"], as: .scale)
-        words.add(words: ["of", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "bint", "y", "dos", "das"], as: .connector)
-        words.add(words: ["in", "at", "from", "near", "to", "into", "across", "outside", "inside", "throughout", "toward", "towards"], as: .placePreposition)
-        words.add(words: ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"], as: .determiner)
-        words.add(words: ["today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "overnight", "last", "past", "previous", "next", "coming", "this", "current"], as: .relative)
+        cities = StaticTable(PlaceData.cities)
         var aliases: [String: Int] = [:]
         var demonyms: [String: Int] = [:]
         var byCode: [Substring: Int] = [:]
+        let countries = StaticTable(PlaceData.countries)
+        self.countries = countries
         for entry in 0..<countries.count {
             let fields = countries.fields(of: entry)
             guard fields.count >= 11 else { continue }
@@ -75,6 +71,8 @@ public final class Lexicon: Sendable {
                 }
             }
         }
+        wordsBuilt.wait()
+        var words = wordsBox.value!
         // Everyday names for countries that GeoNames spells formally.
         for (alias, name) in [
             ("U.S.", "United States"), ("US", "United States"), ("USA", "United States"), ("U.S.A.", "United States"),
@@ -93,6 +91,34 @@ public final class Lexicon: Sendable {
         words.add(words: Array(demonyms.keys), as: .demonym)
         self.words = words
         countriesByCode = byCode
+    }
+
+    /// Every known word with its classes; see `words`.
+    static func buildWordTable() -> WordTable {
+        var table = WordTable(capacity: 120_000)
+        table.add(lines: LexiconData.commonWords, as: .common)
+        table.add(lines: LexiconData.properNouns, as: .properNoun)
+        table.add(lines: LexiconData.capitalisedCommonWords, as: .capitalizedCommon)
+        table.add(lines: NameData.firstNames, as: .firstName)
+        table.add(lines: NameData.surnames, as: .surname)
+        for (list, wordClass) in [
+            (WordLists.honorifics, WordClass.honorific), (WordLists.titles, .title), (WordLists.organizationHeads, .organizationHead),
+            (WordLists.locationHeads, .locationHead), (WordLists.facilityHeads, .facilityHead), (WordLists.eventHeads, .eventHead),
+            (WordLists.speechVerbs, .speechVerb), (WordLists.months, .month), (WordLists.weekdays, .weekday),
+            (WordLists.seasons, .season), (WordLists.numberWords, .numberWord), (WordLists.ordinalWords, .ordinal),
+            (WordLists.currencyWords, .currency), (WordLists.units, .unit), (WordLists.groups, .group),
+            (WordLists.functionWords, .functionWord),
+        ] {
+            table.add(lines: list, as: wordClass)
+        }
+        table.add(words: ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "weekend", "weekends"], as: .timeUnit)
+        table.add(words: ["hour", "hours", "minute", "minutes", "second", "seconds"], as: .clockUnit)
+        table.add(words: ["million", "billion", "trillion", "thousand", "hundred", "mln", "bln", "m", "bn"], as: .scale)
+        table.add(words: ["of", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "bint", "y", "dos", "das"], as: .connector)
+        table.add(words: ["in", "at", "from", "near", "to", "into", "across", "outside", "inside", "throughout", "toward", "towards"], as: .placePreposition)
+        table.add(words: ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"], as: .determiner)
+        table.add(words: ["today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "overnight", "last", "past", "previous", "next", "coming", "this", "current"], as: .relative)
+        return table
     }
 
     // MARK: - Questions the recogniser asks, by bytes
@@ -123,4 +149,11 @@ public final class Lexicon: Sendable {
         "name", "iso", "capital", "population", "areaKm2", "currencyCode", "currencyName", "region", "subregion",
         "demonym", "alternates",
     ]
+}
+
+/// Carries a value out of a closure that runs on another thread, which the caller joins
+/// before reading it.
+private final class Box<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }

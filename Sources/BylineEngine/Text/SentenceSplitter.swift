@@ -9,7 +9,7 @@
 public struct SentenceSplitter: Sendable {
     let lexicon: Lexicon
 
-    public init() { lexicon = Lexicon.shared }
+    public init(lexicon: Lexicon = .shared) { self.lexicon = lexicon }
 
     static let titleAbbreviations: Set<String> = [
         "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Capt.", "Sgt.", "Cpl.",

@@ -35,6 +35,9 @@ public final class LanguageServer: Sendable {
         self.connection = connection
         self.options = options
         self.exitHandler = exitHandler
+        // The gazetteers take some milliseconds to build: do it while the client starts up,
+        // not before answering `initialize`.
+        Lexicon.prepare()
     }
 
     /// Handles one message, then starts the analyses it calls for. Must be called from one
