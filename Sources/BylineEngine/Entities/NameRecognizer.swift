@@ -292,7 +292,6 @@ struct NameRecognizer {
         if isNameish(index + 1), !view.tokens[index + 1].flags.contains(.startsSentence) {
             return view.has(index, .functionWord)
         }
-        _ = text
         return true
     }
 
@@ -429,7 +428,6 @@ struct NameRecognizer {
             mention.roleTokens = role
             return mention
         }
-        let firstText = view.text(first)
         let firstIsName = view.has(first, .firstName) && view.tokens[first].flags.contains(.capitalized)
             && !view.tokens[first].flags.contains(.allCaps)
         if range.count >= 2, range.count <= 4, firstIsName, !view.has(last, .common) || view.has(last, .surname) {
