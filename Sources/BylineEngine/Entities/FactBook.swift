@@ -41,8 +41,15 @@ struct FactBook {
 
     func cityFacts(_ name: String) -> [Fact]? {
         guard let entry = lexicon.cities.entry(for: name) else { return nil }
+        if let cached = lexicon.cityFactCache.withLock({ $0[entry] }) { return cached }
+        let facts = makeCityFacts(entry)
+        lexicon.cityFactCache.withLock { $0[entry] = facts }
+        return facts
+    }
+
+    private func makeCityFacts(_ entry: Int) -> [Fact] {
         let fields = lexicon.cities.fields(of: entry)
-        guard fields.count >= 7 else { return nil }
+        guard fields.count >= 7 else { return [] }
         var facts: [Fact] = []
         if let countryEntry = lexicon.countriesByCode[fields[1]] {
             let country = lexicon.countries.fields(of: countryEntry)

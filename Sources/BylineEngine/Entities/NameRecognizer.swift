@@ -206,7 +206,10 @@ struct NameRecognizer {
         while position < end - 1 {
             // A nationality before a title or a name: "Russian President …", "Chinese Xi …".
             // Likewise a country or city before a title: "US Defense Secretary …", "Moscow Mayor …".
-            let placeBefore = isDemonym(position) ? EntityType.norp : gazetteerType(position..<position + 1, allowAmbiguousCities: false)
+            // (A bit test first: titles are rare, gazetteer lookups are not free.)
+            let titleNear = (position + 1...min(position + 3, end - 1)).contains { view.has($0, .title) || view.has($0, .honorific) }
+            let placeBefore = !titleNear || roleStart != nil ? nil
+                : isDemonym(position) ? EntityType.norp : gazetteerType(position..<position + 1, allowAmbiguousCities: false)
             if roleStart == nil, let placeBefore, placeBefore == .norp || placeBefore == .geopolitical,
                 isTitleOrHonorific(position + 1) || titleAhead(from: position + 1, before: end) != nil
             {
@@ -223,7 +226,7 @@ struct NameRecognizer {
             }
             // A title, possibly after the words that say of what: "Transport Minister", "Foreign
             // Affairs Secretary".
-            if isTitle(position) || (titleAhead(from: position, before: end).map { $0 + 1 < end } ?? false) {
+            if isTitle(position) || (titleNear && (titleAhead(from: position, before: end).map { $0 + 1 < end } ?? false)) {
                 if view.is(position + 1, "of") { break }  // "President of France" is no name
                 if roleStart == nil { roleStart = position }
                 position += 1

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Every word list and gazetteer the engine consults, built once per process. Most lists
 /// live only in `words` (as class bits); tables that carry data (a month's number, a
@@ -40,6 +41,8 @@ public final class Lexicon: Sendable {
     let countryFacts: [[Fact]]
     /// ISO 3166 alpha-2 code → the country's entry in `countries`.
     let countriesByCode: [Substring: Int]
+    /// City facts as they are first asked for, by entry in `cities`.
+    let cityFactCache = Mutex<[Int: [Fact]]>([:])
 
     private init() {
         // The big word table and the place tables take most of the start-up time and do not
