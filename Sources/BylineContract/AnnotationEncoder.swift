@@ -83,6 +83,7 @@ public struct AnnotationEncoder {
         if let speaker = quote.speaker {
             var speakerObject = spanObject(speaker.span)
             speakerObject["entity"] = speaker.entityIndex.map { .string(entities[$0].id) } ?? .null
+            speakerObject["resolution"] = .string(speaker.resolution.rawValue)
             object["speaker"] = .object(speakerObject)
         } else {
             object["speaker"] = .null

@@ -4,7 +4,7 @@
 /// Stages: mask what is not prose (Markdown code, links), tokenize, split sentences,
 /// recognise numeric and temporal expressions, recognise names, make the article's use of
 /// names consistent, cluster mentions into entities with roles and facts, and anchor dates
-/// to the article's date. Quotation attribution (issue 4) adds its stage here.
+/// to the article's date; then find quotations, their speakers and what is wrong with them.
 public struct Analyzer: Sendable {
     let tokenizer = Tokenizer()
 
@@ -17,12 +17,14 @@ public struct Analyzer: Sendable {
     public func analyze(_ article: Article) -> Annotations {
         let source = article.format == .markdown
             ? MarkdownMasker.mask(article.text.bytes, from: article.bodyStart) : article.text.bytes
-        let entities = source.withUnsafeBufferPointer { bytes -> [Entity] in
+        return source.withUnsafeBufferPointer { bytes -> Annotations in
             var tokens = tokenizer.tokenize(bytes, range: article.bodyStart..<bytes.count)
             SentenceSplitter(lexicon: lexicon).split(&tokens, bytes: bytes)
-            return recognizeEntities(TokenView(bytes: bytes, tokens: tokens, lexicon: lexicon), date: article.metadata.date)
+            let view = TokenView(bytes: bytes, tokens: tokens, lexicon: lexicon)
+            let entities = recognizeEntities(view, date: article.metadata.date)
+            let (quotes, diagnostics) = QuotationFinder(view: view, entities: entities).find()
+            return Annotations(metadata: article.metadata, entities: entities, quotes: quotes, diagnostics: diagnostics)
         }
-        return Annotations(metadata: article.metadata, entities: entities)
     }
 
     func recognizeEntities(_ view: TokenView, date: ArticleDate?) -> [Entity] {

@@ -89,14 +89,31 @@ public enum QuoteKind: String, Sendable {
     case direct, indirect, mixed
 }
 
+/// How a speaker was tied to an entity.
+public enum SpeakerResolution: String, Sendable {
+    /// The speaker is named at the cue: "…, said Putin".
+    case named
+    /// A pronoun at the cue, resolved to an earlier entity: "…, he said".
+    case pronoun
+    /// A description at the cue, resolved through the roles the article gives: "the Russian
+    /// leader said".
+    case role
+    /// No cue of its own: the speaker of the quotation before it, in the paragraph before.
+    case carried
+    /// A speaker with no entity behind it: "officials said".
+    case unresolved
+}
+
 /// Who a quotation is credited to; `entityIndex` points into `Annotations.entities`.
 public struct Speaker: Sendable, Hashable {
     public var span: TextSpan
     public var entityIndex: Int?
+    public var resolution: SpeakerResolution
 
-    public init(span: TextSpan, entityIndex: Int?) {
+    public init(span: TextSpan, entityIndex: Int?, resolution: SpeakerResolution = .named) {
         self.span = span
         self.entityIndex = entityIndex
+        self.resolution = resolution
     }
 }
 

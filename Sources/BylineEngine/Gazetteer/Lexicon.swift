@@ -102,7 +102,7 @@ public final class Lexicon: Sendable {
         table.add(lines: LexiconData.commonWords, as: .common)
         table.add(lines: LexiconData.properNouns, as: .properNoun)
         table.add(lines: LexiconData.capitalisedCommonWords, as: .capitalizedCommon)
-        table.add(lines: NameData.firstNames, as: .firstName)
+        table.add(firstNames: NameData.firstNames)
         table.add(lines: NameData.surnames, as: .surname)
         for (list, wordClass) in [
             (WordLists.honorifics, WordClass.honorific), (WordLists.titles, .title), (WordLists.organizationHeads, .organizationHead),
@@ -120,6 +120,7 @@ public final class Lexicon: Sendable {
         table.add(words: ["of", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "bint", "y", "dos", "das"], as: .connector)
         table.add(words: ["in", "at", "from", "near", "to", "into", "across", "outside", "inside", "throughout", "toward", "towards"], as: .placePreposition)
         table.add(words: ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"], as: .determiner)
+        table.add(lines: WordLists.reportingVerbs, as: .reportingVerb)
         table.add(words: ["today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "overnight", "last", "past", "previous", "next", "coming", "this", "current"], as: .relative)
         return table
     }

@@ -39,6 +39,12 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     static let surname = WordClass(rawValue: 1 << 26)
     static let properNoun = WordClass(rawValue: 1 << 27)
     static let capitalizedCommon = WordClass(rawValue: 1 << 28)
+    /// First names given mostly to men or to women (US Census), for pronoun agreement.
+    static let maleName = WordClass(rawValue: 1 << 29)
+    static let femaleName = WordClass(rawValue: 1 << 30)
+    /// Communication verbs that introduce reported speech (a subset of `speechVerb`, which
+    /// also holds verbs of belief).
+    static let reportingVerb = WordClass(rawValue: 1 << 31)
 }
 
 /// Every word the engine knows as a common word, a name, or a member of a closed class, with
@@ -81,7 +87,16 @@ struct WordTable: @unchecked Sendable {
         add(lines: UnsafePointer(storage), count: joined.count, as: wordClass)
     }
 
-    private mutating func add(lines base: UnsafePointer<UInt8>, count: Int, as wordClass: WordClass) {
+    /// Adds first names, `Name|M`, `Name|F` or `Name|U`, with their gender bits.
+    mutating func add(firstNames literal: StaticString) {
+        add(lines: literal.utf8Start, count: literal.utf8CodeUnitCount, as: .firstName) { payload in
+            payload == UInt8(ascii: "M") ? .maleName : payload == UInt8(ascii: "F") ? .femaleName : []
+        }
+    }
+
+    private mutating func add(
+        lines base: UnsafePointer<UInt8>, count: Int, as wordClass: WordClass, extra: (UInt8) -> WordClass = { _ in [] }
+    ) {
         var start = 0
         while start < count {
             var end = start
@@ -91,7 +106,8 @@ struct WordTable: @unchecked Sendable {
                 end += 1
             }
             let length = (keyEnd < 0 ? end : keyEnd) - start
-            if length > 0 { insert(base + start, length, wordClass) }
+            let payload = keyEnd >= 0 && keyEnd + 1 < end ? base[keyEnd + 1] : 0
+            if length > 0 { insert(base + start, length, wordClass.union(extra(payload))) }
             start = end + 1
         }
     }
@@ -115,6 +131,10 @@ struct WordTable: @unchecked Sendable {
         entries.append(Entry(key: key, length: Int32(length), bits: wordClass))
         slots[slot] = tag | UInt64(entries.count)
         precondition(entries.count * 2 <= slots.count, "WordTable capacity too small")
+    }
+
+    func classes(of word: [UInt8]) -> WordClass {
+        word.withUnsafeBufferPointer { classes(of: $0) }
     }
 
     @inline(__always)

@@ -1,0 +1,565 @@
+/// Finds every quotation, its kind and its speaker, and what is wrong with them.
+///
+/// Direct quotes are pairs of quotation marks whose content is a source's words: four words
+/// or more, or fewer right next to a speech cue. Shorter quoted words (“rigged”), and titles
+/// in quotes, are not a source's words on their own; inside reported speech they make it a
+/// mixed quote. Each direct quote looks for its cue after it (“…,” Putin said / said Putin /
+/// he said) and then before it (Putin said: “…” / According to Putin, “…”). A quote with no
+/// cue takes the speaker of the quote it continues: the other half of an interrupted quote,
+/// or a quote in the paragraph before.
+///
+/// Reported speech has no marks: "X said (that) …", "…, X said.", "…, said X, whose …",
+/// "According to X, …", "X told reporters …", "X pointed out that …", "…, CCTV reported."
+/// It is found sentence by sentence, and only with a speaker, since a newsroom needs
+/// precision more than recall.
+///
+/// A speaker is the named mention at the cue, a pronoun resolved to the entity the text is
+/// about (the last speaker first, then subjects, then recency), or a description ("the
+/// Russian leader", "the spokesman") resolved through the roles the article gives its
+/// entities; "officials said" gives a speaker with no entity.
+struct QuotationFinder {
+    let view: TokenView
+    let entities: [Entity]
+    /// Per token: the entity whose mention covers it, or -1.
+    let entityAt: [Int32]
+    /// Per token: the first token of the mention covering it, or -1.
+    let mentionStart: [Int32]
+    /// Per token: the last token of the mention covering it, or -1.
+    let mentionEnd: [Int32]
+    /// Per token: the index of its sentence; and each sentence's token range.
+    let sentenceOf: [Int32]
+    let sentences: [Range<Int>]
+    let paragraphOf: [Int32]
+
+    init(view: TokenView, entities: [Entity]) {
+        self.view = view
+        self.entities = entities
+        var entityAt = [Int32](repeating: -1, count: view.count)
+        var mentionStart = [Int32](repeating: -1, count: view.count)
+        var mentionEnd = [Int32](repeating: -1, count: view.count)
+        var tokenAtByte: [Int: Int] = [:]
+        tokenAtByte.reserveCapacity(view.count)
+        for (index, token) in view.tokens.enumerated() { tokenAtByte[Int(token.start)] = index }
+        for (entityIndex, entity) in entities.enumerated() {
+            for mention in entity.mentions {
+                guard var index = tokenAtByte[mention.span.start] else { continue }
+                let first = index
+                var last = index
+                while index < view.count, Int(view.tokens[index].end) <= mention.span.end {
+                    last = index
+                    index += 1
+                }
+                for covered in first...last {
+                    entityAt[covered] = Int32(entityIndex)
+                    mentionStart[covered] = Int32(first)
+                    mentionEnd[covered] = Int32(last)
+                }
+            }
+        }
+        var sentenceOf = [Int32](repeating: 0, count: view.count)
+        var paragraphOf = [Int32](repeating: 0, count: view.count)
+        var sentences: [Range<Int>] = []
+        var start = 0
+        var paragraph: Int32 = 0
+        for index in 0..<view.count {
+            if index > 0, view.tokens[index].flags.contains(.startsSentence) {
+                sentences.append(start..<index)
+                start = index
+            }
+            if index > 0, view.tokens[index].flags.contains(.startsParagraph) { paragraph += 1 }
+            sentenceOf[index] = Int32(sentences.count)
+            paragraphOf[index] = paragraph
+        }
+        if view.count > 0 { sentences.append(start..<view.count) }
+        self.entityAt = entityAt
+        self.mentionStart = mentionStart
+        self.mentionEnd = mentionEnd
+        self.sentenceOf = sentenceOf
+        self.sentences = sentences
+        self.paragraphOf = paragraphOf
+    }
+
+    /// A speaker found at a cue, before it is turned into the public `Speaker`.
+    struct SpeakerGuess {
+        var tokens: Range<Int>
+        var entity: Int?
+        var resolution: SpeakerResolution
+        var ambiguousWith: [Int] = []
+    }
+
+    struct Attribution {
+        var speaker: SpeakerGuess
+        var cue: Range<Int>
+    }
+
+    struct Found {
+        var content: Range<Int>  // tokens
+        var kind: QuoteKind
+        var attribution: Attribution?
+        var isSourceQuote: Bool
+    }
+
+    func find() -> (quotes: [Quote], diagnostics: [ArticleDiagnostic]) {
+        var diagnostics: [ArticleDiagnostic] = []
+        var found: [Found] = []
+        var coveredSentences = Set<Int>()
+        var lastSpeakerEntity: (entity: Int, token: Int)?
+
+        let stretches = QuoteMarkPairer(view: view).pair()
+        for stretch in stretches where stretch.close == nil && stretch.isDouble {
+            diagnostics.append(ArticleDiagnostic(
+                span: view.span(stretch.open..<stretch.lastInside + 1), severity: .warning, code: "unclosed-quote",
+                message: "This quotation mark is never closed; the quote runs to the end of the paragraph."))
+        }
+        // Outermost quotes only: a quote inside a quote is part of its speaker's words.
+        let outer = stretches.filter { $0.depth == 0 }
+        var previousDirect: (paragraph: Int32, attribution: Attribution?)?
+        for stretch in outer {
+            let inside = (stretch.open + 1)..<(stretch.lastInside + 1)
+            let words = inside.filter { view.tokens[$0].kind == .word || view.tokens[$0].kind == .number }.count
+            guard words > 0 else { continue }
+            let end = stretch.close ?? stretch.lastInside
+            let titleLike = inside.allSatisfy {
+                view.tokens[$0].kind != .word || view.isCapitalized($0) || view.has($0, .connector) || view.has($0, .determiner)
+            } && words <= 6
+            var attribution = attributeDirect(stretch)
+            let isSource = (words >= 4 || attribution != nil) && !(titleLike && attribution == nil) && (stretch.isDouble || words >= 4 && attribution != nil)
+            guard isSource else { continue }
+            if attribution == nil, let previous = previousDirect, let carried = previous.attribution,
+                previous.paragraph == paragraphOf[stretch.open] || previous.paragraph + 1 == paragraphOf[stretch.open]
+                    && view.tokens[stretch.open].flags.contains(.startsParagraph)
+            {
+                var speaker = carried.speaker
+                speaker.resolution = speaker.resolution == .unresolved ? .unresolved : .carried
+                attribution = Attribution(speaker: speaker, cue: carried.cue)
+            }
+            found.append(Found(content: stretch.open..<end + 1, kind: .direct, attribution: attribution, isSourceQuote: true))
+            previousDirect = (paragraphOf[end], attribution)
+            for sentence in Int(sentenceOf[stretch.open])...Int(sentenceOf[end]) { coveredSentences.insert(sentence) }
+            if let entity = attribution?.speaker.entity { lastSpeakerEntity = (entity, stretch.open) }
+        }
+
+        // Reported speech, sentence by sentence, where no direct quote already speaks.
+        var reported: [Found] = []
+        for (number, sentence) in sentences.enumerated() where !coveredSentences.contains(number) {
+            if var report = reportedSpeech(in: sentence, lastSpeaker: lastSpeakerEntity?.entity) {
+                if report.content.contains(where: { view.tokens[$0].kind == .quote }) { report.kind = .mixed }
+                if let entity = report.attribution?.speaker.entity { lastSpeakerEntity = (entity, sentence.lowerBound) }
+                reported.append(report)
+            }
+        }
+        found.append(contentsOf: reported)
+        found.sort { $0.content.lowerBound < $1.content.lowerBound }
+
+        var quotes: [Quote] = []
+        for item in found {
+            let span = view.span(item.content)
+            var speaker: Speaker?
+            var cue: TextSpan?
+            if let attribution = item.attribution {
+                speaker = Speaker(span: view.span(attribution.speaker.tokens), entityIndex: attribution.speaker.entity, resolution: attribution.speaker.resolution)
+                cue = view.span(attribution.cue)
+                if attribution.speaker.ambiguousWith.count > 1 {
+                    let names = attribution.speaker.ambiguousWith.map { entities[$0].name }
+                    diagnostics.append(ArticleDiagnostic(
+                        span: view.span(attribution.speaker.tokens), severity: .information, code: "ambiguous-speaker",
+                        message: "“\(view.string(attribution.speaker.tokens))” could be \(names.joined(separator: " or ")); Byline chose \(names[0])."))
+                }
+            } else if item.isSourceQuote {
+                diagnostics.append(ArticleDiagnostic(
+                    span: span, severity: .warning, code: "unattributed-quote",
+                    message: "No one is credited with this quotation. Who said it?"))
+            }
+            quotes.append(Quote(span: span, kind: item.kind, speaker: speaker, cue: cue))
+        }
+        diagnostics.sort { $0.span.start < $1.span.start }
+        return (quotes, diagnostics)
+    }
+
+    // MARK: - Direct quotes
+
+    /// The cue and speaker of a direct quote: after it first (“…,” X said / said X), then
+    /// before it (X said: “…” / According to X, “…”).
+    func attributeDirect(_ stretch: QuotedStretch) -> Attribution? {
+        if let close = stretch.close {
+            var index = close + 1
+            let sentenceEnd = sentences[Int(sentenceOf[close])].upperBound
+            let limit = min(view.count, index + 12)
+            // The quote's own sentence, or the cue just after it: “…” he said.
+            while index < limit, index < sentenceEnd || index == close + 1 {
+                let token = view.tokens[index]
+                if token.kind == .quote && token.flags.contains(.opening) { break }
+                if isCue(index) {
+                    if let speaker = speaker(startingAt: index + cueLength(index), cueAt: index) {
+                        return Attribution(speaker: speaker, cue: index..<index + cueLength(index))
+                    }
+                    if let speaker = speaker(endingAt: index - 1, after: close, cueAt: index) {
+                        return Attribution(speaker: speaker, cue: index..<index + cueLength(index))
+                    }
+                    return nil
+                }
+                if token.kind == .punctuation, view.isPunctuation(index, UInt8(ascii: ".")) || view.isPunctuation(index, UInt8(ascii: ";")) {
+                    break
+                }
+                index += 1
+            }
+        }
+        // Before: a cue, a colon or a comma right before the opening mark.
+        let open = stretch.open
+        var index = open - 1
+        while index >= 0, view.tokens[index].kind == .punctuation && (view.isPunctuation(index, UInt8(ascii: ":")) || view.isPunctuation(index, UInt8(ascii: ",")))
+            || view.is(index, "that")
+        {
+            index -= 1
+        }
+        guard index >= 0, sentenceOf[index] == sentenceOf[open] || view.isPunctuation(open - 1, UInt8(ascii: ":")) else { return nil }
+        // "According to X, “…”"
+        if let according = accordingTo(before: index + 1, in: sentences[Int(sentenceOf[index])]) { return according }
+        var probe = index
+        let lowest = max(sentences[Int(sentenceOf[index])].lowerBound, index - 8)
+        while probe >= lowest {
+            if isCue(probe) {
+                let afterCue = probe + cueLength(probe)
+                // "X told reporters: “…”", "X said in a statement: “…”"
+                if let speaker = speaker(endingAt: probe - 1, after: lowest - 1, cueAt: probe) {
+                    return Attribution(speaker: speaker, cue: probe..<afterCue)
+                }
+                if let speaker = speaker(startingAt: afterCue, cueAt: probe), speaker.tokens.upperBound <= open {
+                    return Attribution(speaker: speaker, cue: probe..<afterCue)
+                }
+                return nil
+            }
+            probe -= 1
+        }
+        return nil
+    }
+
+    // MARK: - Reported speech
+
+    func reportedSpeech(in sentence: Range<Int>, lastSpeaker: Int?) -> Found? {
+        guard sentence.count >= 4 else { return nil }
+        var end = sentence.upperBound
+        while end > sentence.lowerBound, view.tokens[end - 1].kind == .punctuation || view.tokens[end - 1].kind == .quote { end -= 1 }
+        guard end > sentence.lowerBound else { return nil }
+        // "According to X, …" and "…, according to X."
+        if let according = accordingTo(before: sentence.lowerBound + 2, in: sentence),
+            let comma = (according.speaker.tokens.upperBound..<end).first(where: { view.isPunctuation($0, UInt8(ascii: ",")) })
+        {
+            let content = (comma + 1)..<end
+            if content.count >= 3 { return Found(content: content, kind: .indirect, attribution: according, isSourceQuote: false) }
+        }
+        for index in sentence where view.is(index, "according") && view.is(index + 1, "to") && index > sentence.lowerBound + 2 {
+            if let speaker = speaker(startingAt: index + 2, cueAt: index), view.isPunctuation(index - 1, UInt8(ascii: ",")) {
+                return Found(content: sentence.lowerBound..<index - 1, kind: .indirect,
+                             attribution: Attribution(speaker: speaker, cue: index..<index + 2), isSourceQuote: false)
+            }
+        }
+        for index in sentence where isCue(index) {
+            let length = cueLength(index)
+            // "…, said X" and "…, X said." (the cue near the end, after a comma)
+            if index > sentence.lowerBound + 3 {
+                if view.isPunctuation(index - 1, UInt8(ascii: ",")), let speaker = speaker(startingAt: index + length, cueAt: index) {
+                    return Found(content: sentence.lowerBound..<index - 1, kind: .indirect,
+                                 attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
+                }
+                if let speaker = speaker(endingAt: index - 1, after: sentence.lowerBound, cueAt: index),
+                    speaker.tokens.lowerBound > sentence.lowerBound, view.isPunctuation(speaker.tokens.lowerBound - 1, UInt8(ascii: ",")),
+                    isClauseEnd(index + length, end)
+                {
+                    return Found(content: sentence.lowerBound..<speaker.tokens.lowerBound - 1, kind: .indirect,
+                                 attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
+                }
+            }
+            // "X said (that) …", "X told reporters …", "X pointed out that …"
+            if let speaker = speaker(endingAt: index - 1, after: sentence.lowerBound - 1, cueAt: index) {
+                let contentStart = reportedContentStart(after: index + length, end: end)
+                // "pledged to deepen", "vowed on Friday to act": a commitment, not speech.
+                var next = index + length
+                while next < end, entityAt[next] >= 0 && [.date, .time].contains(entities[Int(entityAt[next])].type)
+                    || view.isPunctuation(next, UInt8(ascii: ","))
+                {
+                    next += 1
+                }
+                let infinitive = view.is(next, "to")
+                if end - contentStart >= 3, !infinitive {
+                    return Found(content: contentStart..<end, kind: .indirect,
+                                 attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// After the cue, skip what is not the content: an indirect object ("told reporters"), a
+    /// manner ("through a translator", "in a statement", "on Friday"), and "that".
+    func reportedContentStart(after index: Int, end: Int) -> Int {
+        var position = index
+        var skipped = 0
+        while position < end, skipped < 8 {
+            if view.is(position, "that") { return position + 1 }
+            let token = view.tokens[position]
+            if view.isPunctuation(position, UInt8(ascii: ",")) || view.isPunctuation(position, UInt8(ascii: ":")) {
+                position += 1
+                skipped += 1
+                continue
+            }
+            if view.isAny(position, ["reporters", "journalists", "him", "her", "them", "us", "me", "lawmakers", "supporters", "listeners", "viewers"]) {
+                position += 1
+                skipped += 1
+                continue
+            }
+            if view.isAny(position, ["through", "in", "on", "at", "during", "after", "before", "via", "to"]), skipped < 6 {
+                // A short prepositional phrase: skip it if "that" follows soon.
+                if let that = (position + 1..<min(end, position + 6)).first(where: { view.is($0, "that") }) { return that + 1 }
+                return position == index ? index : position
+            }
+            if token.kind == .word, !view.isCapitalized(position), view.is(position, "out") || view.is(position, "up") {
+                position += 1
+                skipped += 1
+                continue
+            }
+            break
+        }
+        return position
+    }
+
+    func isClauseEnd(_ index: Int, _ end: Int) -> Bool {
+        index >= end || view.isPunctuation(index, UInt8(ascii: ",")) || view.isPunctuation(index, UInt8(ascii: "."))
+    }
+
+    func accordingTo(before limit: Int, in sentence: Range<Int>) -> Attribution? {
+        for index in sentence where index < limit && view.is(index, "according") && view.is(index + 1, "to") {
+            if let speaker = speaker(startingAt: index + 2, cueAt: index) {
+                return Attribution(speaker: speaker, cue: index..<index + 2)
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Cues
+
+    func isCue(_ index: Int) -> Bool {
+        guard index >= 0, index < view.count, view.tokens[index].kind == .word, view.has(index, .reportingVerb) else { return false }
+        // "pointed" and "point" only as "point out"; "report" and "note" only as verbs.
+        if view.is(index, "pointed") || view.is(index, "points") || view.is(index, "point") { return view.is(index + 1, "out") }
+        if view.isCapitalized(index) { return false }
+        // "said" after a determiner is an adjective ("the said treaty").
+        return !view.has(index - 1, .determiner)
+    }
+
+    func cueLength(_ index: Int) -> Int {
+        (view.is(index, "pointed") || view.is(index, "points") || view.is(index, "point")) && view.is(index + 1, "out") ? 2 : 1
+    }
+
+    // MARK: - Speakers
+
+    static let pronouns: [StaticString] = ["he", "she", "they", "it", "we", "i"]
+
+    /// Nouns that name speakers without naming them: "officials said", "a source said".
+    static let speakerNouns: [StaticString] = [
+        "officials", "official", "sources", "source", "analysts", "analyst", "experts", "expert", "critics", "police",
+        "witnesses", "witness", "residents", "aides", "aide", "advisers", "adviser", "advisors", "lawmakers", "diplomats",
+        "diplomat", "investigators", "prosecutors", "authorities", "statement", "report", "newspaper", "daily", "agency",
+        "campaign", "ministry", "government", "administration", "military", "army", "spokesman", "spokeswoman",
+        "spokesperson", "leader", "leaders", "president", "minister", "people", "observers", "activists", "organizers",
+        "organisers", "protesters", "doctors", "scientists", "researchers", "economists", "groups", "group", "company",
+        "firm", "broadcaster", "network", "website", "paper", "union", "party", "court", "judge", "team", "office",
+        "secretary", "senator", "governor", "mayor", "chief", "executive", "director", "chairman", "ambassador",
+    ]
+
+    /// The speaker named right after a cue: "said Putin", "said the spokesman", "said he".
+    func speaker(startingAt index: Int, cueAt cue: Int) -> SpeakerGuess? {
+        guard index < view.count else { return nil }
+        if entityAt[index] >= 0, mentionStart[index] == Int32(index), isSpeakerType(Int(entityAt[index])) {
+            return SpeakerGuess(tokens: index..<Int(mentionEnd[index]) + 1, entity: Int(entityAt[index]), resolution: .named)
+        }
+        if view.isAny(index, Self.pronouns), !view.isCapitalized(index) || index == 0 {
+            return resolvePronoun(at: index)
+        }
+        // "the spokesman", "a senior official", "the Russian leader"
+        var end = index
+        if view.has(end, .determiner) || view.is(end, "another") { end += 1 }
+        var steps = 0
+        while end < view.count, steps < 4, view.tokens[end].kind == .word {
+            if view.isAny(end, Self.speakerNouns) || view.has(end, .title), !view.isAny(end + 1, Self.speakerNouns) {
+                return resolveNominal(index..<end + 1)
+            }
+            end += 1
+            steps += 1
+        }
+        return nil
+    }
+
+    /// The speaker ending right before a cue: "Putin said", "he said", "officials said",
+    /// "Mr. Xi, in turn, said", "Putin has said".
+    func speaker(endingAt last: Int, after floor: Int, cueAt cue: Int) -> SpeakerGuess? {
+        var index = last
+        // Auxiliaries and adverbs between subject and verb.
+        while index > floor, view.isAny(index, ["has", "had", "have", "also", "later", "then", "previously", "recently", "once", "would", "will", "again", "further", "earlier", "repeatedly", "publicly", "privately", "reportedly", "often"]) {
+            index -= 1
+        }
+        // A parenthetical: "Mr. Xi, in turn, said", "Smith, the former mayor, said".
+        if index > floor, view.isPunctuation(index, UInt8(ascii: ",")) {
+            var opening = index - 1
+            while opening > floor, index - opening < 9, !view.isPunctuation(opening, UInt8(ascii: ",")) { opening -= 1 }
+            if opening > floor, view.isPunctuation(opening, UInt8(ascii: ",")) { index = opening - 1 }
+        }
+        guard index > floor, index >= 0 else { return nil }
+        if entityAt[index] >= 0, isSpeakerType(Int(entityAt[index])) {
+            let start = Int(mentionStart[index])
+            guard start > floor else { return nil }
+            return SpeakerGuess(tokens: start..<index + 1, entity: Int(entityAt[index]), resolution: .named)
+        }
+        if view.isAny(index, Self.pronouns) {
+            return resolvePronoun(at: index)
+        }
+        if view.isAny(index, Self.speakerNouns) || view.has(index, .title) {
+            var start = index
+            while start - 1 > floor, index - start < 4, view.tokens[start - 1].kind == .word,
+                !view.isPunctuation(start - 1, UInt8(ascii: ",")), !view.has(start - 1, .reportingVerb)
+            {
+                let previous = start - 1
+                if view.has(previous, .determiner) || view.is(previous, "another") {
+                    start = previous
+                    break
+                }
+                if view.has(previous, .connector) || view.has(previous, .placePreposition) || view.isAny(previous, ["and", "but", "or", "while", "as"]) { break }
+                start = previous
+            }
+            return resolveNominal(start..<index + 1)
+        }
+        return nil
+    }
+
+    func isSpeakerType(_ entity: Int) -> Bool {
+        switch entities[entity].type {
+        case .person, .organization, .geopolitical, .norp: return true
+        default: return false
+        }
+    }
+
+    // MARK: - Resolution
+
+    func isPerson(_ entity: Int) -> Bool { entities[entity].type == .person }
+
+    /// A pronoun's entity: among the entities of this and the three sentences before it, the
+    /// last speaker first, then a subject (the first entity of its sentence), then the latest.
+    func resolvePronoun(at index: Int) -> SpeakerGuess {
+        let wantsPerson = view.is(index, "he") || view.is(index, "she")
+        let female = view.is(index, "she")
+        let isI = view.is(index, "i") || view.is(index, "we")
+        if isI { return SpeakerGuess(tokens: index..<index + 1, entity: nil, resolution: .unresolved) }
+        let sentence = Int(sentenceOf[index])
+        let earliest = sentences[max(0, sentence - 3)].lowerBound
+        var scores: [Int: Double] = [:]
+        var position = index - 1
+        while position >= earliest {
+            let entity = Int(entityAt[position])
+            if entity >= 0, mentionStart[position] == Int32(position) {
+                let compatible: Bool
+                if wantsPerson {
+                    compatible = isPerson(entity) && genderAgrees(entity, female: female)
+                } else if view.is(index, "it") {
+                    compatible = [.organization, .geopolitical].contains(entities[entity].type)
+                } else {
+                    compatible = [.organization, .geopolitical, .norp, .person].contains(entities[entity].type)
+                }
+                if compatible {
+                    let distance = Double(index - position) / Double(max(1, index - earliest))
+                    var score = 1.0 - distance * 0.5
+                    let mentionSentence = sentences[Int(sentenceOf[position])]
+                    if isSubject(position, in: mentionSentence) { score += 1 }
+                    if isSpeakerAtCue(position) { score += 2 }
+                    scores[entity] = max(scores[entity] ?? 0, score)
+                }
+            }
+            position -= 1
+        }
+        let ranked = scores.sorted { $0.value > $1.value }
+        guard let best = ranked.first else {
+            return SpeakerGuess(tokens: index..<index + 1, entity: nil, resolution: .unresolved)
+        }
+        var guess = SpeakerGuess(tokens: index..<index + 1, entity: best.key, resolution: .pronoun)
+        if ranked.count > 1, ranked[1].value > best.value - 0.25, wantsPerson {
+            guess.ambiguousWith = [best.key, ranked[1].key]
+        }
+        return guess
+    }
+
+    /// The first entity of its sentence, before any verb: a subject, roughly.
+    func isSubject(_ position: Int, in sentence: Range<Int>) -> Bool {
+        for index in sentence {
+            if index == position { return true }
+            if entityAt[index] >= 0 { return false }
+            if view.tokens[index].kind == .word, !view.isCapitalized(index), !view.has(index, .determiner), !view.has(index, .functionWord) {
+                return false
+            }
+        }
+        return false
+    }
+
+    /// Whether the mention at `position` is the speaker of a cue right next to it.
+    func isSpeakerAtCue(_ position: Int) -> Bool {
+        let last = Int(mentionEnd[position])
+        if isCue(last + 1) { return true }
+        return position > 0 && isCue(position - 1)
+    }
+
+    func genderAgrees(_ entity: Int, female: Bool) -> Bool {
+        guard let first = entities[entity].mentions.first else { return true }
+        // The first name of the fullest mention decides, when the census knows it.
+        let name = entities[entity].name
+        var firstWord = String(name.split(separator: " ").first ?? "")
+        let classes = firstWord.withUTF8 { view.lexicon.words.classes(of: $0) }
+        _ = first
+        if classes.contains(.maleName), !classes.contains(.femaleName) { return !female }
+        if classes.contains(.femaleName), !classes.contains(.maleName) { return female }
+        return true
+    }
+
+    /// A description's entity, through roles: "the Russian leader" → the person whose role
+    /// says Russian; "the spokesman" → the one called spokesman; "the newspaper" → the latest
+    /// news organisation.
+    func resolveNominal(_ range: Range<Int>) -> SpeakerGuess {
+        let head = range.upperBound - 1
+        let headText = view.string(head).lowercased()
+        let modifiers = range.dropLast().filter { !view.has($0, .determiner) && !view.is($0, "another") }.map { view.string($0).lowercased() }
+        let plural = headText.hasSuffix("s") && !["boss", "press", "news"].contains(headText)
+        let generic = ["source", "sources", "officials", "official", "analysts", "analyst", "experts", "expert", "critics",
+                       "witnesses", "residents", "people", "observers", "activists", "protesters", "doctors", "scientists",
+                       "researchers", "economists", "lawmakers", "diplomats", "investigators", "authorities", "police",
+                       "groups", "aides", "advisers", "organizers", "organisers"]
+        if plural || generic.contains(headText) || view.is(range.lowerBound, "a") || view.is(range.lowerBound, "another") {
+            return SpeakerGuess(tokens: range, entity: nil, resolution: .unresolved)
+        }
+        let leaderWords = ["leader", "president", "premier", "chancellor", "minister", "king", "queen", "head", "chief"]
+        var best: (entity: Int, score: Int, position: Int)?
+        let floor = max(0, range.lowerBound - 2000)
+        var position = range.lowerBound - 1
+        var seen = Set<Int>()
+        while position >= floor {
+            let entity = Int(entityAt[position])
+            if entity >= 0, !seen.contains(entity) {
+                seen.insert(entity)
+                let roles = entities[entity].roles.map { $0.lowercased() }
+                var score = 0
+                if roles.contains(where: { $0.hasSuffix(headText) || $0.contains(headText + " ") }) { score += 2 }
+                if leaderWords.contains(headText), roles.contains(where: { role in leaderWords.contains { role.contains($0) } }) { score += 1 }
+                // "the Russian leader" is not the Chinese one: a nationality must agree.
+                for modifier in modifiers where view.lexicon.words.classes(of: Array(modifier.utf8)).contains(.demonym) || modifier.first?.isUppercase == true {
+                    if roles.contains(where: { $0.contains(modifier) }) { score += 3 } else if !roles.isEmpty { score -= 3 }
+                }
+                for modifier in modifiers where roles.contains(where: { $0.contains(modifier) }) { score += 1 }
+                let organisationHead = ["newspaper", "daily", "agency", "broadcaster", "network", "website", "paper", "company", "firm", "ministry", "government", "campaign", "union", "party", "court", "team", "office", "administration", "military", "army", "statement", "report"].contains(headText)
+                if organisationHead, entities[entity].type == .organization { score += 1 }
+                if !organisationHead, entities[entity].type != .person { score = 0 }
+                if score > 0, best == nil || score > best!.score { best = (entity, score, position) }
+            }
+            position -= 1
+        }
+        if let best {
+            return SpeakerGuess(tokens: range, entity: best.entity, resolution: .role)
+        }
+        return SpeakerGuess(tokens: range, entity: nil, resolution: .unresolved)
+    }
+}
