@@ -44,7 +44,7 @@ let package = Package(
             name: "BylineTestSupport", dependencies: ["BylineEngine", "BylineJSON", "JSONRPC"],
             path: "Tests/BylineTestSupport", swiftSettings: strict),
         // Scores the engine on the corpora in ../shared (never copied into the repository).
-        .executableTarget(name: "BylineEval", dependencies: ["BylineEngine"], swiftSettings: strict),
+        .executableTarget(name: "BylineEval", dependencies: ["BylineEngine", "BylineJSON"], swiftSettings: strict),
 
         .testTarget(name: "BylineEngineTests", dependencies: ["BylineEngine"], swiftSettings: strict),
         .testTarget(name: "BylineJSONTests", dependencies: ["BylineJSON"], swiftSettings: strict),
