@@ -102,7 +102,6 @@ struct QuotationFinder {
     func find() -> (quotes: [Quote], diagnostics: [ArticleDiagnostic]) {
         var diagnostics: [ArticleDiagnostic] = []
         var found: [Found] = []
-        var coveredSentences = Set<Int>()
         var lastSpeakerEntity: (entity: Int, token: Int)?
 
         let stretches = QuoteMarkPairer(view: view).pair()
@@ -113,19 +112,58 @@ struct QuotationFinder {
         }
         // Outermost quotes only: a quote inside a quote is part of its speaker's words.
         let outer = stretches.filter { $0.depth == 0 }
+        var insideQuote = [Bool](repeating: false, count: view.count)
+        for stretch in outer {
+            for index in stretch.open...(stretch.close ?? stretch.lastInside) { insideQuote[index] = true }
+        }
+
+        // Reported speech first, sentence by sentence, with cues outside quotation marks; a
+        // quote embedded in its content makes it a mixed quote.
+        var reportedBySentence: [Int: Found] = [:]
+        for (number, sentence) in sentences.enumerated() {
+            if let report = reportedSpeech(in: sentence, lastSpeaker: lastSpeakerEntity?.entity, insideQuote: insideQuote) {
+                if let entity = report.attribution?.speaker.entity { lastSpeakerEntity = (entity, sentence.lowerBound) }
+                reportedBySentence[number] = report
+            }
+        }
+
+        lastSpeakerEntity = nil
         var previousDirect: (paragraph: Int32, attribution: Attribution?)?
+        var absorbedSentences = Set<Int>()
         for stretch in outer {
             let inside = (stretch.open + 1)..<(stretch.lastInside + 1)
             let words = inside.filter { view.tokens[$0].kind == .word || view.tokens[$0].kind == .number }.count
             guard words > 0 else { continue }
             let end = stretch.close ?? stretch.lastInside
+            let sentence = Int(sentenceOf[stretch.open])
+            // A quote embedded in a clause ("called it “a disgrace”") belongs to that clause's
+            // reported speech, when the clause has a cue; on its own it is not a source quote.
+            if isEmbedded(stretch.open) {
+                if let report = reportedBySentence[sentence], report.content.contains(stretch.open) {
+                    absorbedSentences.insert(sentence)
+                    reportedBySentence[sentence]?.kind = .mixed
+                } else if words >= 4 {
+                    found.append(Found(content: stretch.open..<end + 1, kind: .mixed, attribution: nil, isSourceQuote: false))
+                }
+                continue
+            }
             let titleLike = inside.allSatisfy {
                 view.tokens[$0].kind != .word || view.isCapitalized($0) || view.has($0, .connector) || view.has($0, .determiner)
             } && words <= 6
             var attribution = attributeDirect(stretch)
             let isSource = (words >= 4 || attribution != nil) && !(titleLike && attribution == nil) && (stretch.isDouble || words >= 4 && attribution != nil)
             guard isSource else { continue }
-            if attribution == nil, let previous = previousDirect, let carried = previous.attribution,
+            var start = stretch.open
+            // “…,” he said, clapping. “…” — the second half of an interrupted quote joins the first.
+            if let last = found.last, last.kind == .direct, let lastAttribution = last.attribution, attribution == nil || attribution!.cue == lastAttribution.cue,
+                paragraphOf[last.content.lowerBound] == paragraphOf[stretch.open],
+                stretch.open - last.content.upperBound <= lastAttribution.speaker.tokens.count + lastAttribution.cue.count + 5,
+                lastAttribution.cue.lowerBound >= last.content.upperBound
+            {
+                found.removeLast()
+                start = last.content.lowerBound
+                attribution = lastAttribution
+            } else if attribution == nil, let previous = previousDirect, let carried = previous.attribution,
                 previous.paragraph == paragraphOf[stretch.open] || previous.paragraph + 1 == paragraphOf[stretch.open]
                     && view.tokens[stretch.open].flags.contains(.startsParagraph)
             {
@@ -133,22 +171,24 @@ struct QuotationFinder {
                 speaker.resolution = speaker.resolution == .unresolved ? .unresolved : .carried
                 attribution = Attribution(speaker: speaker, cue: carried.cue)
             }
-            found.append(Found(content: stretch.open..<end + 1, kind: .direct, attribution: attribution, isSourceQuote: true))
+            // “With thousands of systems, “there is no single point of failure,” he said”: the
+            // lead-in clause before the quote is part of what is attributed.
+            if let attribution, attribution.cue.lowerBound > end, view.isPunctuation(start - 1, UInt8(ascii: ",")) {
+                let sentenceStart = sentences[sentence].lowerBound
+                if sentenceStart < start - 1, !(sentenceStart..<start).contains(where: { isCue($0) || view.tokens[$0].kind == .quote }) {
+                    start = sentenceStart
+                }
+            }
+            found.append(Found(content: start..<end + 1, kind: .direct, attribution: attribution, isSourceQuote: true))
             previousDirect = (paragraphOf[end], attribution)
-            for sentence in Int(sentenceOf[stretch.open])...Int(sentenceOf[end]) { coveredSentences.insert(sentence) }
+            for covered in Int(sentenceOf[stretch.open])...Int(sentenceOf[end]) { absorbedSentences.insert(covered) }
             if let entity = attribution?.speaker.entity { lastSpeakerEntity = (entity, stretch.open) }
         }
-
-        // Reported speech, sentence by sentence, where no direct quote already speaks.
-        var reported: [Found] = []
-        for (number, sentence) in sentences.enumerated() where !coveredSentences.contains(number) {
-            if var report = reportedSpeech(in: sentence, lastSpeaker: lastSpeakerEntity?.entity) {
-                if report.content.contains(where: { view.tokens[$0].kind == .quote }) { report.kind = .mixed }
-                if let entity = report.attribution?.speaker.entity { lastSpeakerEntity = (entity, sentence.lowerBound) }
-                reported.append(report)
-            }
+        // Reported speech where no direct quote already speaks; a mixed quote always stands.
+        for report in reportedBySentence.values where !found.contains(where: { $0.kind == .direct && $0.content.overlaps(report.content) }) {
+            found.append(report)
         }
-        found.append(contentsOf: reported)
+        _ = absorbedSentences
         found.sort { $0.content.lowerBound < $1.content.lowerBound }
 
         var quotes: [Quote] = []
@@ -177,6 +217,25 @@ struct QuotationFinder {
     }
 
     // MARK: - Direct quotes
+
+    /// Whether a quote opens inside a clause ("was “true”", "called it “a disgrace”") rather
+    /// than starting one (after a sentence start, a comma, a colon, a dash or a bracket).
+    func isEmbedded(_ open: Int) -> Bool {
+        guard open > 0, !view.tokens[open].flags.contains(.startsSentence), !view.tokens[open].flags.contains(.startsLine) else {
+            return false
+        }
+        let previous = view.tokens[open - 1]
+        switch previous.kind {
+        case .punctuation:
+            return !(view.isPunctuation(open - 1, UInt8(ascii: ",")) || view.isPunctuation(open - 1, UInt8(ascii: ":"))
+                || view.isPunctuation(open - 1, UInt8(ascii: "(")) || view.isPunctuation(open - 1, UInt8(ascii: "."))
+                || view.isPunctuation(open - 1, UInt8(ascii: ";")))
+        case .dash, .quote, .ellipsis:
+            return false
+        default:
+            return !isCue(open - 1)
+        }
+    }
 
     /// The cue and speaker of a direct quote: after it first (“…,” X said / said X), then
     /// before it (X said: “…” / According to X, “…”).
@@ -236,7 +295,7 @@ struct QuotationFinder {
 
     // MARK: - Reported speech
 
-    func reportedSpeech(in sentence: Range<Int>, lastSpeaker: Int?) -> Found? {
+    func reportedSpeech(in sentence: Range<Int>, lastSpeaker: Int?, insideQuote: [Bool]) -> Found? {
         guard sentence.count >= 4 else { return nil }
         var end = sentence.upperBound
         while end > sentence.lowerBound, view.tokens[end - 1].kind == .punctuation || view.tokens[end - 1].kind == .quote { end -= 1 }
@@ -254,7 +313,7 @@ struct QuotationFinder {
                              attribution: Attribution(speaker: speaker, cue: index..<index + 2), isSourceQuote: false)
             }
         }
-        for index in sentence where isCue(index) {
+        for index in sentence where !insideQuote[index] && isCue(index) {
             let length = cueLength(index)
             // "…, said X" and "…, X said." (the cue near the end, after a comma)
             if index > sentence.lowerBound + 3 {
