@@ -127,6 +127,12 @@ enum PolNeAREvaluation {
                     speakerMatched += 1
                     if let speaker = prediction.speaker, goldDirect[index].sources.contains(where: { $0.overlap(speaker) > 0 }) {
                         speakerRight += 1
+                    } else if shown < showErrors, ProcessInfo.processInfo.environment["BYLINE_EVAL_SPEAKERS"] != nil {
+                        let said = prediction.speaker.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) } ?? "none"
+                        let gold = goldDirect[index].sources.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
+                        let context = String(String.UnicodeScalarView(scalars[max(0, prediction.content.start - 60)..<min(scalars.count, prediction.content.end + 60)]))
+                        print("  speaker \(said) ≠ \(gold): \(context.replacingOccurrences(of: "\n", with: " "))")
+                        shown += 1
                     }
                 } else {
                     directFP += 1

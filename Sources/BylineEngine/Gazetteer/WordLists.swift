@@ -1241,6 +1241,43 @@ enum WordLists {
         wrote
         posted
         learned
+        demand
+        demands
+        demanded
+        boast
+        boasts
+        boasted
+        sing
+        sings
+        sang
+        chanted
+        yelled
+        screamed
+        whispered
+        exclaimed
+        cried
+        pleaded
+        retorted
+        snapped
+        mocked
+        teased
+        wondered
+        mused
+        reiterated
+        repeated
+        recounted
+        summed
+        concluded
+        added
+        saying
+        telling
+        asking
+        writing
+        adding
+        noting
+        arguing
+        warning
+        explaining
         """
 
     static let months: StaticString = """

@@ -240,19 +240,28 @@ struct QuotationFinder {
     /// The cue and speaker of a direct quote: after it first (“…,” X said / said X), then
     /// before it (X said: “…” / According to X, “…”).
     func attributeDirect(_ stretch: QuotedStretch) -> Attribution? {
-        if let close = stretch.close {
+        if let close = stretch.close, close + 1 < view.count {
             var index = close + 1
-            let sentenceEnd = sentences[Int(sentenceOf[close])].upperBound
-            let limit = min(view.count, index + 12)
-            // The quote's own sentence, or the cue just after it: “…” he said.
-            while index < limit, index < sentenceEnd || index == close + 1 {
+            // The quote's own sentence; or, when the quote ended its sentence (“…?” she
+            // asked), the sentence right after it.
+            let sentenceEnd = sentences[Int(sentenceOf[close + 1])].upperBound
+            let limit = min(view.count, index + 14)
+            // “…” ― Pamela Padilla: a dash and a name sign the quote.
+            if view.tokens[index].kind == .dash, let speaker = speaker(startingAt: index + 1, cueAt: index),
+                speaker.resolution == .named
+            {
+                return Attribution(speaker: speaker, cue: index..<index + 1)
+            }
+            while index < limit, index < sentenceEnd {
                 let token = view.tokens[index]
                 if token.kind == .quote && token.flags.contains(.opening) { break }
                 if isCue(index) {
-                    if let speaker = speaker(startingAt: index + cueLength(index), cueAt: index) {
+                    // “…,” Figueroa told USA Today: a name before the cue is the speaker, and one
+                    // after it only when there is none before (“…,” said Figueroa).
+                    if let speaker = speaker(endingAt: index - 1, after: close, cueAt: index) {
                         return Attribution(speaker: speaker, cue: index..<index + cueLength(index))
                     }
-                    if let speaker = speaker(endingAt: index - 1, after: close, cueAt: index) {
+                    if let speaker = speaker(startingAt: index + cueLength(index), cueAt: index) {
                         return Attribution(speaker: speaker, cue: index..<index + cueLength(index))
                     }
                     return nil
@@ -440,7 +449,10 @@ struct QuotationFinder {
         if view.has(end, .determiner) || view.is(end, "another") { end += 1 }
         var steps = 0
         while end < view.count, steps < 4, view.tokens[end].kind == .word {
-            if view.isAny(end, Self.speakerNouns) || view.has(end, .title), !view.isAny(end + 1, Self.speakerNouns) {
+            let closesPhrase = end + 1 >= view.count || view.tokens[end + 1].kind != .word || view.is(end + 1, "who") || view.is(end + 1, "whose")
+            if view.isAny(end, Self.speakerNouns) || view.has(end, .title) || (end > index && view.has(index, .determiner) && closesPhrase && !view.isCapitalized(end)),
+                !view.isAny(end + 1, Self.speakerNouns)
+            {
                 return resolveNominal(index..<end + 1)
             }
             end += 1
@@ -457,6 +469,12 @@ struct QuotationFinder {
         while index > floor, view.isAny(index, ["has", "had", "have", "also", "later", "then", "previously", "recently", "once", "would", "will", "again", "further", "earlier", "repeatedly", "publicly", "privately", "reportedly", "often"]) {
             index -= 1
         }
+        // "Rep. Gwen Moore (D-Wis.) said": skip a bracketed aside.
+        if index > floor, view.isPunctuation(index, UInt8(ascii: ")")) {
+            var opening = index - 1
+            while opening > floor, index - opening < 10, !view.isPunctuation(opening, UInt8(ascii: "(")) { opening -= 1 }
+            if opening > floor, view.isPunctuation(opening, UInt8(ascii: "(")) { index = opening - 1 }
+        }
         // A parenthetical: "Mr. Xi, in turn, said", "Smith, the former mayor, said".
         if index > floor, view.isPunctuation(index, UInt8(ascii: ",")) {
             var opening = index - 1
@@ -472,7 +490,9 @@ struct QuotationFinder {
         if view.isAny(index, Self.pronouns) {
             return resolvePronoun(at: index)
         }
-        if view.isAny(index, Self.speakerNouns) || view.has(index, .title) {
+        let determinerNoun = view.tokens[index].kind == .word && !view.isCapitalized(index) && index - 1 > floor
+            && (view.is(index - 1, "the") || view.is(index - 1, "a") || view.is(index - 1, "an") || view.is(index - 1, "its") || view.is(index - 1, "his") || view.is(index - 1, "her") || view.is(index - 1, "their"))
+        if view.isAny(index, Self.speakerNouns) || view.has(index, .title) || determinerNoun {
             var start = index
             while start - 1 > floor, index - start < 4, view.tokens[start - 1].kind == .word,
                 !view.isPunctuation(start - 1, UInt8(ascii: ",")), !view.has(start - 1, .reportingVerb)
