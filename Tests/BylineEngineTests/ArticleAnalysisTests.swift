@@ -51,6 +51,25 @@ struct SeedArticleTests {
         #expect(entity(named: "CCTV")?.roles == ["state broadcaster"])
     }
 
+    /// Issue 4: all seven attributions, each with the right speaker, and no warning.
+    @Test func findsAllSevenAttributionsWithTheirSpeakers() {
+        let expected: [(cue: String, speakerText: String, entity: String)] = [
+            ("said", "Putin", "Vladimir Putin"), ("said", "The Russian leader", "Vladimir Putin"), ("said", "he", "Vladimir Putin"),
+            ("said", "Putin", "Vladimir Putin"), ("said", "He", "Vladimir Putin"), ("said", "Xi", "Xi Jinping"),
+            ("pointed out", "Xi Jinping", "Xi Jinping"),
+        ]
+        let found = annotations.quotes.map { quote in
+            (article.text.substring(quote.cue!.range), article.text.substring(quote.speaker!.span.range),
+             quote.speaker!.entityIndex.map { annotations.entities[$0].name } ?? "")
+        }
+        #expect(found.count == expected.count)
+        for (got, want) in zip(found, expected) {
+            #expect(got.0 == want.cue && got.1 == want.speakerText && got.2 == want.entity, "\(got) ≠ \(want)")
+        }
+        #expect(annotations.quotes.allSatisfy { $0.kind == .indirect })
+        #expect(annotations.diagnostics.isEmpty)
+    }
+
     @Test func anchorsItsDatesToTheHeader() {
         let resolved = Set(annotations.entities.flatMap(\.mentions).compactMap(\.resolved))
         #expect(resolved.isSuperset(of: ["2022-12-30", "2022-02-24", "2022-W51", "2023-SP"]))
@@ -68,6 +87,26 @@ struct SeedArticleTests {
         #expect(byName["Brussels"] == .geopolitical)
         #expect(byName["European Commission"] == .organization)
         #expect(annotations.metadata.date?.description == "2025-03-14")
+    }
+
+    @Test func attributesTheSampleQuotesAndWarnsAboutTheUnattributedOne() throws {
+        let data = try #require(FileManager.default.contents(atPath: packageRoot + "/examples/harbour-talks.txt"))
+        let article = Article(text: IndexedText(decoding: [UInt8](data)))
+        let annotations = Analyzer().analyze(article)
+        let summary = annotations.quotes.map { quote -> String in
+            let speaker = quote.speaker.map { article.text.substring($0.span.range) } ?? "none"
+            let entity = quote.speaker?.entityIndex.map { annotations.entities[$0].name } ?? "none"
+            return "\(quote.kind.rawValue) \(speaker) \(entity)"
+        }
+        #expect(summary == [
+            "indirect Marieke de Vries Marieke de Vries",  // …, said Marieke de Vries (no quotation marks)
+            "indirect She Marieke de Vries",  // a pronoun speaker
+            "direct Peeters Luc Peeters",  // a direct quote
+            "indirect He Luc Peeters",
+            "direct none none",  // the unattributed quote
+            "indirect Shipping groups none",
+        ])
+        #expect(annotations.diagnostics.map(\.code) == ["unattributed-quote"])
     }
 }
 

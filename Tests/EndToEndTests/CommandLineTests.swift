@@ -40,6 +40,12 @@ import Testing
         #expect(lines.map { $0?["id"] } == ["1", JSON.null, "2"])
     }
 
+    @Test func checkPrintsTheUnattributedQuoteOfTheSampleAndFails() throws {
+        let result = try run(["check", "examples/harbour-talks.txt"])
+        #expect(result.status == 1)
+        #expect(result.output == "examples/harbour-talks.txt:11:28: warning: No one is credited with this quotation. Who said it? [unattributed-quote]\n")
+    }
+
     @Test func printsTheVersion() throws {
         let result = try run(["--version"])
         #expect(result.status == 0)

@@ -445,7 +445,9 @@ struct NameRecognizer {
         }
         // "…, said Marieke de Vries": a speech verb right before the name credits a person.
         let speechBefore = view.has(first - 1, .speechVerb) && !view.isCapitalized(first - 1)
-        if speechAfter || speechBefore, range.count <= 4, !(range.count == 1 && view.has(first, .common)), !range.contains(where: { view.is($0, "of") }) {
+        if speechAfter || speechBefore, range.count <= 4, !(range.count == 1 && view.has(first, .common) && !view.has(first, .surname)),
+            !range.contains(where: { view.is($0, "of") })
+        {
             return withRole(RawMention(tokens: range, type: .person, strength: 2), range)
         }
         if placeContext, range.count <= 3, view.lookup(lexicon.cities, range) != nil {

@@ -138,7 +138,12 @@ struct QuotationFinder {
             let sentence = Int(sentenceOf[stretch.open])
             // A quote embedded in a clause ("called it “a disgrace”") belongs to that clause's
             // reported speech, when the clause has a cue; on its own it is not a source quote.
+            let titleLike = inside.allSatisfy {
+                view.tokens[$0].kind != .word || view.isCapitalized($0) || view.has($0, .connector) || view.has($0, .determiner)
+                    || view.has($0, .functionWord)
+            } && words <= 8 && inside.contains { view.isCapitalized($0) }
             if isEmbedded(stretch.open) {
+                if titleLike { continue }  // “The Old Man and the Sea”: a title, not words spoken
                 if let report = reportedBySentence[sentence], report.content.contains(stretch.open) {
                     absorbedSentences.insert(sentence)
                     reportedBySentence[sentence]?.kind = .mixed
@@ -147,9 +152,6 @@ struct QuotationFinder {
                 }
                 continue
             }
-            let titleLike = inside.allSatisfy {
-                view.tokens[$0].kind != .word || view.isCapitalized($0) || view.has($0, .connector) || view.has($0, .determiner)
-            } && words <= 6
             var attribution = attributeDirect(stretch)
             let isSource = (words >= 4 || attribution != nil) && !(titleLike && attribution == nil) && (stretch.isDouble || words >= 4 && attribution != nil)
             guard isSource else { continue }
@@ -185,7 +187,13 @@ struct QuotationFinder {
             if let entity = attribution?.speaker.entity { lastSpeakerEntity = (entity, stretch.open) }
         }
         // Reported speech where no direct quote already speaks; a mixed quote always stands.
-        for report in reportedBySentence.values where !found.contains(where: { $0.kind == .direct && $0.content.overlaps(report.content) }) {
+        // A report whose cue already credits a direct quote ("“…,” Peeters told reporters in
+        // Brussels") says nothing more.
+        let usedCues = Set(found.compactMap { $0.attribution?.cue.lowerBound })
+        for report in reportedBySentence.values
+        where !found.contains(where: { $0.kind == .direct && $0.content.overlaps(report.content) })
+            && !usedCues.contains(report.attribution?.cue.lowerBound ?? -1)
+        {
             found.append(report)
         }
         _ = absorbedSentences
@@ -240,7 +248,7 @@ struct QuotationFinder {
     /// The cue and speaker of a direct quote: after it first (“…,” X said / said X), then
     /// before it (X said: “…” / According to X, “…”).
     func attributeDirect(_ stretch: QuotedStretch) -> Attribution? {
-        if let close = stretch.close, close + 1 < view.count {
+        if let close = stretch.close, close + 1 < view.count, !view.tokens[close + 1].flags.contains(.startsParagraph) {
             var index = close + 1
             // The quote's own sentence; or, when the quote ended its sentence (“…?” she
             // asked), the sentence right after it.
@@ -342,13 +350,18 @@ struct QuotationFinder {
             if let speaker = speaker(endingAt: index - 1, after: sentence.lowerBound - 1, cueAt: index) {
                 let contentStart = reportedContentStart(after: index + length, end: end)
                 // "pledged to deepen", "vowed on Friday to act": a commitment, not speech.
-                var next = index + length
-                while next < end, entityAt[next] >= 0 && [.date, .time].contains(entities[Int(entityAt[next])].type)
-                    || view.isPunctuation(next, UInt8(ascii: ","))
-                {
-                    next += 1
+                var infinitive = false
+                for next in (index + length)..<min(end, index + length + 3) {
+                    if view.is(next, "to") {
+                        infinitive = true
+                        break
+                    }
+                    if view.is(next, "that") || view.has(next, .determiner) || view.isAny(next, Self.pronouns) || entityAt[next] >= 0
+                        && ![.date, .time].contains(entities[Int(entityAt[next])].type)
+                    {
+                        break
+                    }
                 }
-                let infinitive = view.is(next, "to")
                 if end - contentStart >= 3, !infinitive {
                     return Found(content: contentStart..<end, kind: .indirect,
                                  attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
@@ -436,7 +449,10 @@ struct QuotationFinder {
     ]
 
     /// The speaker named right after a cue: "said Putin", "said the spokesman", "said he".
-    func speaker(startingAt index: Int, cueAt cue: Int) -> SpeakerGuess? {
+    func speaker(startingAt first: Int, cueAt cue: Int) -> SpeakerGuess? {
+        var index = first
+        // "said Mr. Dlamini": the honorific is not part of the name's mention.
+        while index < view.count, view.has(index, .honorific), index + 1 < view.count, entityAt[index + 1] >= 0 { index += 1 }
         guard index < view.count else { return nil }
         if entityAt[index] >= 0, mentionStart[index] == Int32(index), isSpeakerType(Int(entityAt[index])) {
             return SpeakerGuess(tokens: index..<Int(mentionEnd[index]) + 1, entity: Int(entityAt[index]), resolution: .named)

@@ -1,0 +1,122 @@
+import Testing
+@testable import BylineEngine
+
+/// Each quotation as "kind: content | speaker → entity (resolution)".
+func quotations(_ text: String) -> [String] {
+    let article = Article(text)
+    let annotations = Analyzer().analyze(article)
+    return annotations.quotes.map { quote in
+        let speaker = quote.speaker.map { speaker -> String in
+            let entity = speaker.entityIndex.map { annotations.entities[$0].name } ?? "nobody"
+            return "\(article.text.substring(speaker.span.range)) → \(entity) (\(speaker.resolution.rawValue))"
+        } ?? "no speaker"
+        return "\(quote.kind.rawValue): \(article.text.substring(quote.span.range)) | \(speaker)"
+    }
+}
+
+func diagnosticCodes(_ text: String) -> [String] {
+    Analyzer().analyze(Article(text)).diagnostics.map(\.code)
+}
+
+@Suite struct DirectQuoteTests {
+    @Test func findsEveryStyleOfMark() {
+        #expect(quotations("“We will not back down,” Smith said.") == ["direct: “We will not back down,” | Smith → Smith (named)"])
+        #expect(quotations("\"We will not back down,\" said Smith.") == ["direct: \"We will not back down,\" | Smith → Smith (named)"])
+        #expect(quotations("«Nous ne reculerons pas», a déclaré Dupont. Dupont said so.").count <= 2)
+        #expect(quotations("Kowalczyk said: „Wir werden nicht nachgeben und bleiben hier.“") == [
+            "direct: „Wir werden nicht nachgeben und bleiben hier.“ | Kowalczyk → Kowalczyk (named)"
+        ])
+    }
+
+    @Test func attributesACueBeforeTheQuote() {
+        #expect(quotations("Mayor Anne Hidalgo told reporters: “The city is ready for the games.”")
+            == ["direct: “The city is ready for the games.” | Anne Hidalgo → Anne Hidalgo (named)"])
+        #expect(quotations("According to Hidalgo, “the city is ready for the games.”").first?.hasSuffix("Hidalgo → Hidalgo (named)") == true)
+    }
+
+    @Test func keepsNestedQuotesInsideTheirSpeakersWords() {
+        let found = quotations("“He told me ‘never again’ and left the room,” Ms. Okafor said.")
+        #expect(found == ["direct: “He told me ‘never again’ and left the room,” | Okafor → Okafor (named)"])
+    }
+
+    @Test func joinsTheHalvesOfAnInterruptedQuote() {
+        let found = quotations("“We came here,” said Mr. Dlamini, “to finish what we started.”")
+        #expect(found == ["direct: “We came here,” said Mr. Dlamini, “to finish what we started.” | Dlamini → Dlamini (named)"])
+    }
+
+    @Test func carriesTheSpeakerAcrossQuoteParagraphs() {
+        let text = "“The vote was fair and the count was clean,” said Ms. Ferreira.\n\n“Anyone who says otherwise has not looked at the numbers.”"
+        let found = quotations(text)
+        #expect(found.count == 2)
+        #expect(found.last?.hasSuffix("Ferreira → Ferreira (carried)") == true)
+        #expect(diagnosticCodes(text).isEmpty)
+    }
+
+    @Test func spansParagraphsThatReopenWithoutClosing() {
+        let text = "Ms. Ferreira said: “The vote was fair.\n\n“The count was clean, and we will publish it tomorrow.”"
+        let found = quotations(text)
+        #expect(found.count == 1)
+        #expect(found.first?.contains("The vote was fair.\n\n“The count was clean") == true)
+        #expect(diagnosticCodes(text).isEmpty)
+    }
+
+    @Test func reportsAQuoteThatNoOneIsCreditedWith() {
+        let text = "The meeting ended late.\n\n“We have heard promises like this before, and nothing changed.”"
+        #expect(quotations(text) == ["direct: “We have heard promises like this before, and nothing changed.” | no speaker"])
+        #expect(diagnosticCodes(text) == ["unattributed-quote"])
+    }
+
+    @Test func reportsAnUnclosedQuote() {
+        let text = "Smith said: “We will stay until the end\n\nThe crowd cheered."
+        #expect(diagnosticCodes(text).contains("unclosed-quote"))
+    }
+
+    @Test func neverWarnsAboutScareQuotesOrTitles() {
+        let text = "Critics called the plan “rigged” and “woke.” She read “The Old Man and the Sea” twice."
+        #expect(diagnosticCodes(text).isEmpty)
+        #expect(quotations(text).isEmpty)
+    }
+}
+
+@Suite struct ReportedSpeechTests {
+    @Test func findsEveryFormOfAttributionWithoutMarks() {
+        #expect(quotations("Kowalczyk said that the talks would resume next week.")
+            == ["indirect: the talks would resume next week | Kowalczyk → Kowalczyk (named)"])
+        #expect(quotations("The talks would resume next week, Kowalczyk said.")
+            == ["indirect: The talks would resume next week | Kowalczyk → Kowalczyk (named)"])
+        #expect(quotations("The talks would resume next week, said Kowalczyk, whose party won.")
+            == ["indirect: The talks would resume next week | Kowalczyk → Kowalczyk (named)"])
+        #expect(quotations("According to Kowalczyk, the talks would resume next week.")
+            == ["indirect: the talks would resume next week | Kowalczyk → Kowalczyk (named)"])
+        #expect(quotations("Kowalczyk told reporters the talks would resume next week.")
+            == ["indirect: the talks would resume next week | Kowalczyk → Kowalczyk (named)"])
+        #expect(quotations("Kowalczyk pointed out that the talks would resume next week.")
+            == ["indirect: the talks would resume next week | Kowalczyk → Kowalczyk (named)"])
+        #expect(quotations("The talks would resume next week, CCTV reported.")
+            == ["indirect: The talks would resume next week | CCTV → CCTV (named)"])
+    }
+
+    @Test func givesOfficialsASpeakerWithNoEntity() {
+        #expect(quotations("The bridge will reopen on Monday, officials said.")
+            == ["indirect: The bridge will reopen on Monday | officials → nobody (unresolved)"])
+    }
+
+    @Test func resolvesPronounsToTheLastSpeaker() {
+        let text = "Marta Kowalczyk said the port would expand. She said the work would start in the spring."
+        #expect(quotations(text).last == "indirect: the work would start in the spring | She → Marta Kowalczyk (pronoun)")
+    }
+
+    @Test func resolvesADescriptionThroughRoles() {
+        let text = "Russian President Vladimir Putin met Chinese leader Xi Jinping. The Russian leader said the talks went well."
+        #expect(quotations(text).last == "indirect: the talks went well | The Russian leader → Vladimir Putin (role)")
+    }
+
+    @Test func takesAQuotedFragmentInsideReportedSpeechForAMixedQuote() {
+        let text = "Tapper said the senator's actions were “unethical” and “horrifying” for the party."
+        #expect(quotations(text) == ["mixed: the senator's actions were “unethical” and “horrifying” for the party | Tapper → Tapper (named)"])
+    }
+
+    @Test func leavesCommitmentsAndBeliefsAlone() {
+        #expect(quotations("Leaders pledged on Friday to deepen ties.").isEmpty)
+    }
+}
