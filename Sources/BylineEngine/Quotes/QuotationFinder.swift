@@ -153,15 +153,18 @@ struct QuotationFinder {
                 continue
             }
             var attribution = attributeDirect(stretch)
-            let isSource = (words >= 4 || attribution != nil) && !(titleLike && attribution == nil) && (stretch.isDouble || words >= 4 && attribution != nil)
+            // “…,” he said, clapping. “…” — the second half of an interrupted quote joins the first.
+            let continuesLast = found.last.map { last in
+                guard last.kind == .direct, let lastAttribution = last.attribution, attribution == nil || attribution!.cue == lastAttribution.cue,
+                    paragraphOf[last.content.lowerBound] == paragraphOf[stretch.open],
+                    lastAttribution.cue.lowerBound >= last.content.upperBound, stretch.open - last.content.upperBound <= 14
+                else { return false }
+                return !(last.content.upperBound..<stretch.open).contains { view.tokens[$0].kind == .quote }
+            } ?? false
+            let isSource = continuesLast || (words >= 4 || attribution != nil) && !(titleLike && attribution == nil) && (stretch.isDouble || words >= 4 && attribution != nil)
             guard isSource else { continue }
             var start = stretch.open
-            // “…,” he said, clapping. “…” — the second half of an interrupted quote joins the first.
-            if let last = found.last, last.kind == .direct, let lastAttribution = last.attribution, attribution == nil || attribution!.cue == lastAttribution.cue,
-                paragraphOf[last.content.lowerBound] == paragraphOf[stretch.open],
-                stretch.open - last.content.upperBound <= lastAttribution.speaker.tokens.count + lastAttribution.cue.count + 5,
-                lastAttribution.cue.lowerBound >= last.content.upperBound
-            {
+            if continuesLast, let last = found.last, let lastAttribution = last.attribution {
                 found.removeLast()
                 start = last.content.lowerBound
                 attribution = lastAttribution
@@ -507,7 +510,8 @@ struct QuotationFinder {
             return resolvePronoun(at: index)
         }
         let determinerNoun = view.tokens[index].kind == .word && !view.isCapitalized(index) && index - 1 > floor
-            && (view.is(index - 1, "the") || view.is(index - 1, "a") || view.is(index - 1, "an") || view.is(index - 1, "its") || view.is(index - 1, "his") || view.is(index - 1, "her") || view.is(index - 1, "their"))
+            && (view.is(index - 1, "the") || view.is(index - 1, "a") || view.is(index - 1, "an") || view.is(index - 1, "its") || view.is(index - 1, "his") || view.is(index - 1, "her") || view.is(index - 1, "their")
+                || view.tokens[index - 1].flags.contains(.possessive))
         if view.isAny(index, Self.speakerNouns) || view.has(index, .title) || determinerNoun {
             var start = index
             while start - 1 > floor, index - start < 4, view.tokens[start - 1].kind == .word,
@@ -520,6 +524,12 @@ struct QuotationFinder {
                 }
                 if view.has(previous, .connector) || view.has(previous, .placePreposition) || view.isAny(previous, ["and", "but", "or", "while", "as"]) { break }
                 start = previous
+                // "the ad’s narrator", "Clinton’s spokesman": the possessor belongs to the phrase.
+                if view.tokens[previous].flags.contains(.possessive), previous - 1 > floor {
+                    start = entityAt[previous - 1] >= 0 ? Int(mentionStart[previous - 1]) : previous - 1
+                    if start - 1 > floor, view.has(start - 1, .determiner) { start -= 1 }
+                    break
+                }
             }
             return resolveNominal(start..<index + 1)
         }
