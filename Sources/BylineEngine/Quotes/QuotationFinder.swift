@@ -244,6 +244,8 @@ struct QuotationFinder {
         case .dash, .quote, .ellipsis:
             return false
         default:
+            // "But “…”": a conjunction that starts the sentence does not embed the quote.
+            if view.tokens[open - 1].flags.contains(.startsSentence), view.has(open - 1, .functionWord) { return false }
             return !isCue(open - 1)
         }
     }
@@ -256,7 +258,9 @@ struct QuotationFinder {
             // The quote's own sentence; or, when the quote ended its sentence (“…?” she
             // asked), the sentence right after it.
             let sentenceEnd = sentences[Int(sentenceOf[close + 1])].upperBound
-            let limit = min(view.count, index + 14)
+            // Past the quote's own sentence, only a cue right away (“…?” Graham asked) counts.
+            let crossesSentence = sentenceOf[close + 1] != sentenceOf[close]
+            let limit = min(view.count, index + (crossesSentence ? 4 : 14))
             // “…” ― Pamela Padilla: a dash and a name sign the quote.
             if view.tokens[index].kind == .dash, let speaker = speaker(startingAt: index + 1, cueAt: index),
                 speaker.resolution == .named
@@ -453,6 +457,8 @@ struct QuotationFinder {
 
     /// The speaker named right after a cue: "said Putin", "said the spokesman", "said he".
     func speaker(startingAt first: Int, cueAt cue: Int) -> SpeakerGuess? {
+        // "told reporters", "told her supporters": after these the noun is who was told.
+        if view.isAny(cue, ["told", "tell", "tells", "telling", "asked", "asks", "ask", "urged", "warned", "reminded"]) { return nil }
         var index = first
         // "said Mr. Dlamini": the honorific is not part of the name's mention.
         while index < view.count, view.has(index, .honorific), index + 1 < view.count, entityAt[index + 1] >= 0 { index += 1 }
