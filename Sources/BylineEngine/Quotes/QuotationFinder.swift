@@ -37,12 +37,21 @@ struct QuotationFinder {
         var entityAt = [Int32](repeating: -1, count: view.count)
         var mentionStart = [Int32](repeating: -1, count: view.count)
         var mentionEnd = [Int32](repeating: -1, count: view.count)
-        var tokenAtByte: [Int: Int] = [:]
-        tokenAtByte.reserveCapacity(view.count)
-        for (index, token) in view.tokens.enumerated() { tokenAtByte[Int(token.start)] = index }
+        /// The token starting at `byte`, by binary search (mentions start on token starts).
+        func token(startingAt byte: Int) -> Int? {
+            var low = 0
+            var high = view.count - 1
+            while low <= high {
+                let middle = (low + high) / 2
+                let start = Int(view.tokens[middle].start)
+                if start == byte { return middle }
+                if start < byte { low = middle + 1 } else { high = middle - 1 }
+            }
+            return nil
+        }
         for (entityIndex, entity) in entities.enumerated() {
             for mention in entity.mentions {
-                guard var index = tokenAtByte[mention.span.start] else { continue }
+                guard var index = token(startingAt: mention.span.start) else { continue }
                 let first = index
                 var last = index
                 while index < view.count, Int(view.tokens[index].end) <= mention.span.end {
