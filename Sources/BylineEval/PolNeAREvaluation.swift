@@ -158,9 +158,20 @@ enum PolNeAREvaluation {
                     allTP += 1
                 } else {
                     allFP += 1
+                    if ProcessInfo.processInfo.environment["BYLINE_EVAL_REPORTED"] != nil, shown < showErrors {
+                        print("  spurious speech: \(String(String.UnicodeScalarView(scalars[prediction.content.start..<prediction.content.end])).prefix(110))")
+                        shown += 1
+                    }
                 }
             }
             allFN += goldSpeech.count - usedSpeech.count
+            if ProcessInfo.processInfo.environment["BYLINE_EVAL_REPORTED"] != nil {
+                for (index, gold) in goldSpeech.enumerated() where !usedSpeech.contains(index) && shown < showErrors {
+                    let source = gold.sources.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }.joined(separator: "+")
+                    print("  missed speech [\(source)]: \(String(String.UnicodeScalarView(scalars[gold.content.start..<gold.content.end])).prefix(110))")
+                    shown += 1
+                }
+            }
         }
         func report(_ label: String, _ tp: Int, _ fp: Int, _ fn: Int, _ anchor: String) {
             let precision = tp + fp == 0 ? 0 : Double(tp) / Double(tp + fp)

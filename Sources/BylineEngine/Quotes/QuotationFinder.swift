@@ -346,8 +346,34 @@ struct QuotationFinder {
                              attribution: Attribution(speaker: speaker, cue: index..<index + 2), isSourceQuote: false)
             }
         }
+        // A transcript: "WALLACE: Let’s start with …", "Mr. Pence: Well, look …".
+        if view.tokens[sentence.lowerBound].flags.contains(.startsLine), let colon = (sentence.lowerBound + 1..<min(end, sentence.lowerBound + 5)).first(where: { view.isPunctuation($0, UInt8(ascii: ":")) }),
+            (sentence.lowerBound..<colon).allSatisfy({ view.tokens[$0].kind == .word && (view.isCapitalized($0) || view.tokens[$0].flags.contains(.abbreviation)) }),
+            let last = Optional(colon - 1), entityAt[last] < 0 || isSpeakerType(Int(entityAt[last])),
+            !(sentence.lowerBound..<colon).contains(where: { entityAt[$0] >= 0 && entities[Int(entityAt[$0])].type == .geopolitical }),
+            let paragraphEnd = Optional((colon..<view.count).first(where: { view.tokens[$0].flags.contains(.startsParagraph) }) ?? view.count),
+            paragraphEnd - colon > 5
+        {
+            let entity = entityAt[last] >= 0 ? Int(entityAt[last]) : entities.firstIndex { entity in
+                entity.type == .person && entity.name.split(separator: " ").last.map { $0.uppercased() == view.string(last).uppercased() } == true
+            }
+            let speaker = SpeakerGuess(tokens: sentence.lowerBound..<colon, entity: entity, resolution: entity == nil ? .unresolved : .named)
+            var contentEnd = paragraphEnd
+            while contentEnd > colon + 1, view.tokens[contentEnd - 1].kind == .punctuation { contentEnd -= 1 }
+            return Found(content: (colon + 1)..<contentEnd, kind: .indirect, attribution: Attribution(speaker: speaker, cue: colon..<colon + 1), isSourceQuote: false)
+        }
         for index in sentence where !insideQuote[index] && isCue(index) {
             let length = cueLength(index)
+            // "But to prevent problems, he said, local officials should be vigilant": the
+            // attribution sits inside the sentence it reports.
+            if index > sentence.lowerBound + 2, index + length < end, view.isPunctuation(index + length, UInt8(ascii: ",")),
+                let speaker = speaker(endingAt: index - 1, after: sentence.lowerBound, cueAt: index),
+                speaker.tokens.lowerBound > sentence.lowerBound + 1, view.isPunctuation(speaker.tokens.lowerBound - 1, UInt8(ascii: ",")),
+                end - (index + length) >= 4
+            {
+                return Found(content: sentence.lowerBound..<end, kind: .indirect,
+                             attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
+            }
             // "…, said X" and "…, X said." (the cue near the end, after a comma)
             if index > sentence.lowerBound + 3 {
                 if view.isPunctuation(index - 1, UInt8(ascii: ",")), let speaker = speaker(startingAt: index + length, cueAt: index) {
@@ -378,7 +404,9 @@ struct QuotationFinder {
                         break
                     }
                 }
-                if end - contentStart >= 3, !infinitive {
+                // "complained about his mic": a preposition starts no reported content.
+                let startsWithPreposition = view.isAny(contentStart, ["about", "of", "on", "for", "with", "to", "at", "by", "from", "into", "against"])
+                if end - contentStart >= 3, !infinitive, !startsWithPreposition {
                     return Found(content: contentStart..<end, kind: .indirect,
                                  attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
                 }
