@@ -95,6 +95,12 @@ public final class Connection: Sendable {
         }
     }
 
+    /// Whether a read of `fileDescriptor` would return data without waiting.
+    static func hasPendingInput(_ fileDescriptor: Int32) -> Bool {
+        var descriptor = pollfd(fd: fileDescriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
+    }
+
     /// Reads `fileDescriptor` until end of file, delivering messages in order on the calling
     /// thread, and calling `batchEnded` after the messages of each read. Returns whether the
     /// stream ended cleanly at a frame boundary.
@@ -106,6 +112,7 @@ public final class Connection: Sendable {
         let chunkSize = 1 << 16
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
         defer { chunk.deallocate() }
+        var deferredBatches = 0
         while true {
             let count = read(fileDescriptor, chunk.baseAddress, chunkSize)
             if count < 0 {
@@ -113,7 +120,10 @@ public final class Connection: Sendable {
                 log.log(.error, "reading the input failed: errno \(errno)")
                 return false
             }
-            if count == 0 { break }
+            if count == 0 {
+                batchEnded()
+                break
+            }
             framer.append(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
             framer.drain { event in
                 switch event {
@@ -123,7 +133,15 @@ public final class Connection: Sendable {
                     log.log(.warning, "a malformed frame: \(reason); skipping to the next header")
                 }
             }
-            batchEnded()
+            // Work that follows a batch (analysis of what it changed) waits while more input
+            // is already waiting: a burst of frames is applied whole first, and a lone
+            // keystroke, with nothing behind it, is followed at once.
+            // (At most 32 reads are deferred, so a client that never pauses still gets results.)
+            deferredBatches += 1
+            if deferredBatches >= 32 || !Self.hasPendingInput(fileDescriptor) {
+                deferredBatches = 0
+                batchEnded()
+            }
         }
         if !framer.isAtFrameBoundary {
             log.log(.warning, "the input ended inside a frame (\(framer.pendingByteCount) bytes unread)")
