@@ -298,6 +298,15 @@ struct QuotationFinder {
         }
         // Before: a cue, a colon or a comma right before the opening mark.
         let open = stretch.open
+        // "…, Schiff said. “The other factor …”": a quote opening the sentence after one that
+        // ends on an attribution continues it.
+        if view.tokens[open].flags.contains(.startsSentence), !view.tokens[open].flags.contains(.startsParagraph), open >= 3 {
+            var last = open - 1
+            while last > 0, view.tokens[last].kind == .punctuation || view.tokens[last].kind == .quote { last -= 1 }
+            if isCue(last), let speaker = speaker(endingAt: last - 1, after: max(0, last - 6), cueAt: last) {
+                return Attribution(speaker: speaker, cue: last..<last + 1)
+            }
+        }
         var index = open - 1
         while index >= 0, view.tokens[index].kind == .punctuation && (view.isPunctuation(index, UInt8(ascii: ":")) || view.isPunctuation(index, UInt8(ascii: ",")))
             || view.is(index, "that")
@@ -312,6 +321,10 @@ struct QuotationFinder {
         while probe >= lowest {
             if isCue(probe) {
                 let afterCue = probe + cueLength(probe)
+                // "He then defended the remark, saying, “…”": the subject of the sentence speaks.
+                if view.string(probe).hasSuffix("ing"), let subject = sentenceSubject(before: probe) {
+                    return Attribution(speaker: subject, cue: probe..<afterCue)
+                }
                 // "X told reporters: “…”", "X said in a statement: “…”"
                 if let speaker = speaker(endingAt: probe - 1, after: lowest - 1, cueAt: probe) {
                     return Attribution(speaker: speaker, cue: probe..<afterCue)
@@ -467,7 +480,10 @@ struct QuotationFinder {
         guard index >= 0, index < view.count, view.tokens[index].kind == .word, view.has(index, .reportingVerb) else { return false }
         // "pointed" and "point" only as "point out"; "report" and "note" only as verbs.
         if view.is(index, "pointed") || view.is(index, "points") || view.is(index, "point") { return view.is(index + 1, "out") }
-        if view.isCapitalized(index) { return false }
+        if view.isCapitalized(index) {
+            // "Said Ellis: …": a sentence may open with the cue.
+            return view.tokens[index].flags.contains(.startsSentence) && index + 1 < view.count && view.isCapitalized(index + 1)
+        }
         // "said" after a determiner is an adjective ("the said treaty").
         return !view.has(index - 1, .determiner)
     }
@@ -500,11 +516,27 @@ struct QuotationFinder {
         // "said Mr. Dlamini": the honorific is not part of the name's mention.
         while index < view.count, view.has(index, .honorific), index + 1 < view.count, entityAt[index + 1] >= 0 { index += 1 }
         guard index < view.count else { return nil }
+        // "said Del. Stacey Plaskett", "said Rep. Bobby Scott": titles before the name's mention.
+        var titled = index
+        while titled < min(view.count - 1, index + 2), entityAt[titled] < 0, view.isCapitalized(titled),
+            view.tokens[titled].flags.contains(.abbreviation) || view.has(titled, .title)
+        {
+            titled += 1
+        }
+        if titled > index, entityAt[titled] >= 0, mentionStart[titled] == Int32(titled) { index = titled }
         if entityAt[index] >= 0, mentionStart[index] == Int32(index), isSpeakerType(Int(entityAt[index])) {
             return SpeakerGuess(tokens: index..<Int(mentionEnd[index]) + 1, entity: Int(entityAt[index]), resolution: .named)
         }
         if view.isAny(index, Self.pronouns), !view.isCapitalized(index) || index == 0 {
             return resolvePronoun(at: index)
+        }
+        // A capitalised name the recogniser left untyped: "said Mulgrew".
+        if entityAt[index] < 0, view.tokens[index].kind == .word, view.isCapitalized(index), !view.has(index, .functionWord),
+            !view.has(index, .determiner), entityAt[min(index + 1, view.count - 1)] < 0 || index + 1 >= view.count
+        {
+            var end = index + 1
+            while end < min(view.count, index + 3), view.tokens[end].kind == .word, view.isCapitalized(end), entityAt[end] < 0 { end += 1 }
+            return SpeakerGuess(tokens: index..<end, entity: nil, resolution: .named)
         }
         // "the spokesman", "a senior official", "the Russian leader"
         var end = index
@@ -540,7 +572,7 @@ struct QuotationFinder {
         // A parenthetical: "Mr. Xi, in turn, said", "Smith, the former mayor, said".
         if index > floor, view.isPunctuation(index, UInt8(ascii: ",")) {
             var opening = index - 1
-            while opening > floor, index - opening < 9, !view.isPunctuation(opening, UInt8(ascii: ",")) { opening -= 1 }
+            while opening > floor, index - opening < 22, !view.isPunctuation(opening, UInt8(ascii: ",")) { opening -= 1 }
             if opening > floor, view.isPunctuation(opening, UInt8(ascii: ",")) { index = opening - 1 }
         }
         guard index > floor, index >= 0 else { return nil }
@@ -551,6 +583,20 @@ struct QuotationFinder {
         }
         if view.isAny(index, Self.pronouns) {
             return resolvePronoun(at: index)
+        }
+        // "In a statement, Peabody said": a capitalised name the recogniser left untyped.
+        if entityAt[index] < 0, view.tokens[index].kind == .word, view.isCapitalized(index), !view.has(index, .functionWord),
+            !view.has(index, .determiner), !view.has(index, .title)
+        {
+            var start = index
+            while start - 1 > floor, index - start < 2, view.tokens[start - 1].kind == .word, view.isCapitalized(start - 1),
+                entityAt[start - 1] < 0, !view.has(start - 1, .functionWord)
+            {
+                start -= 1
+            }
+            if !(view.tokens[start].flags.contains(.startsSentence) && view.has(start, .common)) {
+                return SpeakerGuess(tokens: start..<index + 1, entity: nil, resolution: .named)
+            }
         }
         let determinerNoun = view.tokens[index].kind == .word && !view.isCapitalized(index) && index - 1 > floor
             && (view.is(index - 1, "the") || view.is(index - 1, "a") || view.is(index - 1, "an") || view.is(index - 1, "its") || view.is(index - 1, "his") || view.is(index - 1, "her") || view.is(index - 1, "their")
@@ -575,6 +621,21 @@ struct QuotationFinder {
                 }
             }
             return resolveNominal(start..<index + 1)
+        }
+        return nil
+    }
+
+    /// The first speaker-like phrase of the sentence holding `index`, before it.
+    func sentenceSubject(before index: Int) -> SpeakerGuess? {
+        let sentence = sentences[Int(sentenceOf[index])]
+        for position in sentence where position < index {
+            if entityAt[position] >= 0, mentionStart[position] == Int32(position), isSpeakerType(Int(entityAt[position])) {
+                return SpeakerGuess(tokens: position..<Int(mentionEnd[position]) + 1, entity: Int(entityAt[position]), resolution: .named)
+            }
+            if view.isAny(position, Self.pronouns) { return resolvePronoun(at: position) }
+            if view.tokens[position].kind == .word, !view.isCapitalized(position), !view.has(position, .determiner), !view.has(position, .functionWord) {
+                return nil
+            }
         }
         return nil
     }
