@@ -1263,6 +1263,22 @@ enum WordLists {
         teased
         wondered
         mused
+        yell
+        yells
+        shout
+        shouts
+        scream
+        screams
+        cries
+        whispers
+        exclaims
+        laments
+        lamented
+        insists
+        quips
+        tweeting
+        posting
+        reads
         reiterated
         repeated
         recounted

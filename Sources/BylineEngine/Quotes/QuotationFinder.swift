@@ -162,6 +162,12 @@ struct QuotationFinder {
                 continue
             }
             var attribution = attributeDirect(stretch)
+            // A quote inside the content of its sentence's reported speech (“…,” after "X
+            // acknowledged that …") is part of that speech: a mixed quote.
+            if attribution == nil, let report = reportedBySentence[sentence], report.content.contains(stretch.open) {
+                reportedBySentence[sentence]?.kind = .mixed
+                continue
+            }
             // “…,” he said, clapping. “…” — the second half of an interrupted quote joins the first.
             let continuesLast = found.last.map { last in
                 guard last.kind == .direct, let lastAttribution = last.attribution, attribution == nil || attribution!.cue == lastAttribution.cue,
@@ -170,7 +176,8 @@ struct QuotationFinder {
                 else { return false }
                 return !(last.content.upperBound..<stretch.open).contains { view.tokens[$0].kind == .quote }
             } ?? false
-            let isSource = continuesLast || (words >= 4 || attribution != nil) && !(titleLike && attribution == nil) && (stretch.isDouble || words >= 4 && attribution != nil)
+            // Titles in quotes (“The Old Man and the Sea”) are never a source's words.
+            let isSource = continuesLast || (words >= 4 || attribution != nil) && !titleLike && (stretch.isDouble || words >= 4 && attribution != nil)
             guard isSource else { continue }
             var start = stretch.open
             if continuesLast, let last = found.last, let lastAttribution = last.attribution {
@@ -225,7 +232,7 @@ struct QuotationFinder {
                         span: view.span(attribution.speaker.tokens), severity: .information, code: "ambiguous-speaker",
                         message: "“\(view.string(attribution.speaker.tokens))” could be \(names.joined(separator: " or ")); Byline chose \(names[0])."))
                 }
-            } else if item.isSourceQuote {
+            } else if item.isSourceQuote, !hasCueNearby(item.content) {
                 diagnostics.append(ArticleDiagnostic(
                     span: span, severity: .warning, code: "unattributed-quote",
                     message: "No one is credited with this quotation. Who said it?"))
@@ -237,6 +244,24 @@ struct QuotationFinder {
     }
 
     // MARK: - Direct quotes
+
+    /// Whether a reporting verb stands in the quote's sentences or the sentences just before
+    /// and after it in the same paragraph. Then someone is credited, even if Byline could not
+    /// tell who: no warning, since a newsroom switches off a check that cries wolf.
+    func hasCueNearby(_ content: Range<Int>) -> Bool {
+        let first = max(0, Int(sentenceOf[content.lowerBound]) - 1)
+        let last = min(sentences.count - 1, Int(sentenceOf[content.upperBound - 1]) + 1)
+        let paragraphs = paragraphOf[content.lowerBound]...paragraphOf[content.upperBound - 1]
+        for sentence in first...last {
+            for index in sentences[sentence] where !content.contains(index) && paragraphs.contains(paragraphOf[index]) {
+                if isCue(index) || view.is(index, "according") { return true }
+            }
+        }
+        // "Partial transcript as follows:" ending the paragraph before introduces the quote.
+        var previous = content.lowerBound - 1
+        while previous >= 0, view.tokens[previous].kind == .quote { previous -= 1 }
+        return previous >= 0 && view.isPunctuation(previous, UInt8(ascii: ":"))
+    }
 
     /// Whether a quote opens inside a clause ("was “true”", "called it “a disgrace”") rather
     /// than starting one (after a sentence start, a comma, a colon, a dash or a bracket).
@@ -303,8 +328,16 @@ struct QuotationFinder {
         if view.tokens[open].flags.contains(.startsSentence), !view.tokens[open].flags.contains(.startsParagraph), open >= 3 {
             var last = open - 1
             while last > 0, view.tokens[last].kind == .punctuation || view.tokens[last].kind == .quote { last -= 1 }
-            if isCue(last), let speaker = speaker(endingAt: last - 1, after: max(0, last - 6), cueAt: last) {
-                return Attribution(speaker: speaker, cue: last..<last + 1)
+            // The cue may be followed by a short phrase: "…, Price shouted to the crowd."
+            let previousSentence = sentences[Int(sentenceOf[last])]
+            for cue in stride(from: last, through: max(previousSentence.lowerBound, last - 8), by: -1) where isCue(cue) {
+                if ((cue + 1)..<(last + 1)).contains(where: { view.tokens[$0].kind == .quote }) { break }
+                if let speaker = speaker(endingAt: cue - 1, after: max(previousSentence.lowerBound - 1, cue - 24), cueAt: cue)
+                    ?? speaker(startingAt: cue + 1, cueAt: cue)
+                {
+                    return Attribution(speaker: speaker, cue: cue..<cue + 1)
+                }
+                break
             }
         }
         var index = open - 1
@@ -316,6 +349,12 @@ struct QuotationFinder {
         guard index >= 0, sentenceOf[index] == sentenceOf[open] || view.isPunctuation(open - 1, UInt8(ascii: ":")) else { return nil }
         // "According to X, “…”"
         if let according = accordingTo(before: index + 1, in: sentences[Int(sentenceOf[index])]) { return according }
+        // "The piece used her words as its headline: “…”": a colon introduces the quote, and
+        // the sentence's subject speaks (when no verb cue comes first, below).
+        let colon = open - 1
+        let colonSubject: Attribution? = view.isPunctuation(colon, UInt8(ascii: ":")) ? sentenceSubjectOrDescription(before: colon).map {
+            Attribution(speaker: $0, cue: colon..<colon + 1)
+        } : nil
         var probe = index
         let lowest = max(sentences[Int(sentenceOf[index])].lowerBound, index - 8)
         while probe >= lowest {
@@ -332,9 +371,26 @@ struct QuotationFinder {
                 if let speaker = speaker(startingAt: afterCue, cueAt: probe), speaker.tokens.upperBound <= open {
                     return Attribution(speaker: speaker, cue: probe..<afterCue)
                 }
-                return nil
+                return colonSubject
             }
             probe -= 1
+        }
+        return colonSubject
+    }
+
+    /// The subject of the sentence before `index`: a name or pronoun, or a description at the
+    /// sentence start ("The piece", "The letter").
+    func sentenceSubjectOrDescription(before index: Int) -> SpeakerGuess? {
+        if let subject = sentenceSubject(before: index) { return subject }
+        let sentence = sentences[Int(sentenceOf[index])]
+        let start = sentence.lowerBound
+        guard view.has(start, .determiner) else { return nil }
+        var end = start + 1
+        while end < min(index, start + 4), view.tokens[end].kind == .word, !view.has(end, .reportingVerb) {
+            if end + 1 < view.count, view.tokens[end + 1].kind != .word || view.has(end + 1, .speechVerb) || !view.isCapitalized(end + 1) && view.string(end + 1).hasSuffix("ed") {
+                return resolveNominal(start..<end + 1)
+            }
+            end += 1
         }
         return nil
     }
@@ -599,7 +655,7 @@ struct QuotationFinder {
             }
         }
         let determinerNoun = view.tokens[index].kind == .word && !view.isCapitalized(index) && index - 1 > floor
-            && (view.is(index - 1, "the") || view.is(index - 1, "a") || view.is(index - 1, "an") || view.is(index - 1, "its") || view.is(index - 1, "his") || view.is(index - 1, "her") || view.is(index - 1, "their")
+            && (view.isAny(index - 1, ["the", "a", "an", "its", "his", "her", "their", "my", "our", "your"])
                 || view.tokens[index - 1].flags.contains(.possessive))
         if view.isAny(index, Self.speakerNouns) || view.has(index, .title) || determinerNoun {
             var start = index
