@@ -189,3 +189,29 @@ struct SeedArticleTests {
         #expect(moscow.map { article.text.substring($0.mentions[0].span.range) } == "Moscow")
     }
 }
+
+@Suite struct RandomArticleTests {
+    /// Thousands of random articles built from the pieces that stress quotation pairing and
+    /// attribution: every span stays inside the text and nothing traps.
+    @Test func analysesRandomQuoteHeavyTextWithoutTrapping() {
+        let pieces = [
+            "“", "”", "\"", "‘", "’", "'", "«", "»", "„", ": ", ", ", ". ", "? ", "! ", " — ", "\n\n", "\n", " said ", " told ",
+            " pointed out ", " according to ", "He", " he ", "she", " Putin ", "Mr. Xi", " the Russian leader ", " officials ",
+            "Moscow", " CCTV ", " that ", " We will win ", " 30%", " $3 billion ", " on Monday ", "(", ")", "😀", "中文", " ",
+            "WALLACE:", "Said ", "saying, ", " ― ",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let analyzer = Analyzer()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...60, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let article = Article(text)
+            let annotations = analyzer.analyze(article)
+            let limit = article.text.utf8Count
+            for quote in annotations.quotes {
+                #expect(quote.span.start <= quote.span.end && quote.span.end <= limit, "\(text.debugDescription)")
+                if let speaker = quote.speaker { #expect(speaker.span.end <= limit && speaker.entityIndex.map { $0 < annotations.entities.count } ?? true) }
+            }
+            for diagnostic in annotations.diagnostics { #expect(diagnostic.span.end <= limit) }
+        }
+    }
+}

@@ -174,7 +174,7 @@ struct QuotationFinder {
                     paragraphOf[last.content.lowerBound] == paragraphOf[stretch.open],
                     lastAttribution.cue.lowerBound >= last.content.upperBound, stretch.open - last.content.upperBound <= 14
                 else { return false }
-                return !(last.content.upperBound..<stretch.open).contains { view.tokens[$0].kind == .quote }
+                return !span(last.content.upperBound, stretch.open).contains { view.tokens[$0].kind == .quote }
             } ?? false
             // Titles in quotes (“The Old Man and the Sea”) are never a source's words.
             let isSource = continuesLast || (words >= 4 || attribution != nil) && !titleLike && (stretch.isDouble || words >= 4 && attribution != nil)
@@ -219,7 +219,8 @@ struct QuotationFinder {
         found.sort { $0.content.lowerBound < $1.content.lowerBound }
 
         var quotes: [Quote] = []
-        for item in found {
+        // Every span must hold at least one token; a degenerate match is dropped, not trusted.
+        for item in found where !item.content.isEmpty && item.attribution.map({ !$0.speaker.tokens.isEmpty && !$0.cue.isEmpty }) ?? true {
             let span = view.span(item.content)
             var speaker: Speaker?
             var cue: TextSpan?
@@ -397,6 +398,9 @@ struct QuotationFinder {
 
     // MARK: - Reported speech
 
+    /// `lower..<upper`, or empty when the bounds cross: scanning code must never trap.
+    func span(_ lower: Int, _ upper: Int) -> Range<Int> { lower..<max(lower, upper) }
+
     func reportedSpeech(in sentence: Range<Int>, lastSpeaker: Int?, insideQuote: [Bool]) -> Found? {
         guard sentence.count >= 4 else { return nil }
         var end = sentence.upperBound
@@ -404,7 +408,7 @@ struct QuotationFinder {
         guard end > sentence.lowerBound else { return nil }
         // "According to X, …" and "…, according to X."
         if let according = accordingTo(before: sentence.lowerBound + 2, in: sentence),
-            let comma = (according.speaker.tokens.upperBound..<end).first(where: { view.isPunctuation($0, UInt8(ascii: ",")) })
+            let comma = span(according.speaker.tokens.upperBound, end).first(where: { view.isPunctuation($0, UInt8(ascii: ",")) })
         {
             let content = (comma + 1)..<end
             if content.count >= 3 { return Found(content: content, kind: .indirect, attribution: according, isSourceQuote: false) }
@@ -462,7 +466,7 @@ struct QuotationFinder {
                 let contentStart = reportedContentStart(after: index + length, end: end)
                 // "pledged to deepen", "vowed on Friday to act": a commitment, not speech.
                 var infinitive = false
-                for next in (index + length)..<min(end, index + length + 3) {
+                for next in span(index + length, min(end, index + length + 3)) {
                     if view.is(next, "to") {
                         infinitive = true
                         break
