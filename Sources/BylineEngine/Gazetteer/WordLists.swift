@@ -1279,6 +1279,19 @@ enum WordLists {
         tweeting
         posting
         reads
+        concludes
+        jokes
+        joke
+        continues
+        muses
+        recounts
+        writes
+        tweets
+        texted
+        emailed
+        messaged
+        testifies
+        acknowledges
         reiterated
         repeated
         recounted

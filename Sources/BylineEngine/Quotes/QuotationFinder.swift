@@ -541,8 +541,10 @@ struct QuotationFinder {
         // "pointed" and "point" only as "point out"; "report" and "note" only as verbs.
         if view.is(index, "pointed") || view.is(index, "points") || view.is(index, "point") { return view.is(index + 1, "out") }
         if view.isCapitalized(index) {
-            // "Said Ellis: …": a sentence may open with the cue.
-            return view.tokens[index].flags.contains(.startsSentence) && index + 1 < view.count && view.isCapitalized(index + 1)
+            // "Said Ellis: …": a sentence may open with the cue; and mid-sentence a capital
+            // on a cue ("Murphy Tweeted") is a writer's quirk, not a name.
+            if view.tokens[index].flags.contains(.startsSentence) { return index + 1 < view.count && view.isCapitalized(index + 1) }
+            return !view.tokens[index].flags.contains(.startsLine) && entityAt[index] < 0
         }
         // "said" after a determiner is an adjective ("the said treaty").
         return !view.has(index - 1, .determiner)
