@@ -101,13 +101,11 @@ struct NameRecognizer {
     /// Lines made of names each followed by a score, and nothing else: sports results.
     static func findResultLines(_ view: TokenView) -> [Bool] {
         var result = [Bool](repeating: false, count: view.count)
-        var lineStart = 0
-        func close(_ end: Int) {
-            guard end - lineStart >= 4 else { return }
+        lines: for line in view.lines() where line.count >= 4 {
             var scores = 0
             var namesBeforeScore = 0
             var sawName = false
-            for index in lineStart..<end {
+            for index in line {
                 let token = view.tokens[index]
                 if token.kind == .number, token.length <= 3, !token.flags.contains(.hyphenated) {
                     if sawName { namesBeforeScore += 1 }
@@ -116,20 +114,15 @@ struct NameRecognizer {
                 } else if token.kind == .word, token.flags.contains(.capitalized) || view.has(index, .connector) {
                     sawName = true
                 } else {
-                    return
+                    continue lines
                 }
             }
             // Match results ("Leeds 2 Chelsea 1"), or a standings row ("Newcastle 4 3 1 0 9 3 10").
-            let standings = namesBeforeScore == 1 && scores >= 4 && view.tokens[lineStart].kind == .word
+            let standings = namesBeforeScore == 1 && scores >= 4 && view.tokens[line.lowerBound].kind == .word
             if namesBeforeScore >= 2 || standings, !sawName {
-                for index in lineStart..<end { result[index] = true }
+                for index in line { result[index] = true }
             }
         }
-        for index in 0..<view.count where index > 0 && view.tokens[index].flags.contains(.startsLine) {
-            close(index)
-            lineStart = index
-        }
-        close(view.count)
         return result
     }
 
@@ -152,23 +145,13 @@ struct NameRecognizer {
     /// Lines whose words are nearly all upper case: headlines, where capitals carry no signal.
     func findAllCapsLines() -> [Bool] {
         var result = [Bool](repeating: false, count: view.count)
-        var lineStart = 0
-        func close(_ end: Int) {
-            var letters = 0
-            var caps = 0
-            for index in lineStart..<end where view.tokens[index].kind == .word && !view.tokens[index].flags.contains(.hasDigit) {
-                letters += 1
-                if view.tokens[index].flags.contains(.allCaps) && view.tokens[index].length > 1 { caps += 1 }
-            }
-            if letters >= 3, caps * 5 >= letters * 4 {
-                for index in lineStart..<end { result[index] = true }
+        for line in view.lines() {
+            let words = line.filter { view.tokens[$0].kind == .word && !view.tokens[$0].flags.contains(.hasDigit) }
+            let caps = words.filter { view.tokens[$0].flags.contains(.allCaps) && view.tokens[$0].length > 1 }.count
+            if words.count >= 3, caps * 5 >= words.count * 4 {
+                for index in line { result[index] = true }
             }
         }
-        for index in 0..<view.count where index > 0 && view.tokens[index].flags.contains(.startsLine) {
-            close(index)
-            lineStart = index
-        }
-        close(view.count)
         return result
     }
 

@@ -21,6 +21,18 @@ struct TokenView {
 
     var count: Int { tokens.count }
 
+    /// The token ranges of the text's lines.
+    func lines() -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        for index in 1..<max(1, count) where tokens[index].flags.contains(.startsLine) {
+            result.append(start..<index)
+            start = index
+        }
+        if count > 0 { result.append(start..<count) }
+        return result
+    }
+
     /// Whether token `index` belongs to all of `wordClass`.
     @inline(__always)
     func has(_ index: Int, _ wordClass: WordClass) -> Bool {

@@ -107,7 +107,7 @@ public final class Lexicon: Sendable {
         for (list, wordClass) in [
             (WordLists.honorifics, WordClass.honorific), (WordLists.titles, .title), (WordLists.organizationHeads, .organizationHead),
             (WordLists.locationHeads, .locationHead), (WordLists.facilityHeads, .facilityHead), (WordLists.eventHeads, .eventHead),
-            (WordLists.speechVerbs, .speechVerb), (WordLists.months, .month), (WordLists.weekdays, .weekday),
+            (WordLists.otherSpeechVerbs, .speechVerb), (WordLists.reportingVerbs, WordClass.speechVerb.union(.reportingVerb)), (WordLists.months, .month), (WordLists.weekdays, .weekday),
             (WordLists.seasons, .season), (WordLists.numberWords, .numberWord), (WordLists.ordinalWords, .ordinal),
             (WordLists.currencyWords, .currency), (WordLists.units, .unit), (WordLists.groups, .group),
             (WordLists.functionWords, .functionWord),
@@ -120,7 +120,6 @@ public final class Lexicon: Sendable {
         table.add(words: ["of", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "bint", "y", "dos", "das"], as: .connector)
         table.add(words: ["in", "at", "from", "near", "to", "into", "across", "outside", "inside", "throughout", "toward", "towards"], as: .placePreposition)
         table.add(words: ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"], as: .determiner)
-        table.add(lines: WordLists.reportingVerbs, as: .reportingVerb)
         table.add(words: ["today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "overnight", "last", "past", "previous", "next", "coming", "this", "current"], as: .relative)
         return table
     }

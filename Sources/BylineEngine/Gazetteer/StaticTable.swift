@@ -25,21 +25,10 @@ struct StaticTable: @unchecked Sendable {
         var lineStarts: [Int32] = []
         var lineEnds: [Int32] = []
         var keyEnds: [Int32] = []
-        var start = 0
-        // A multi-line literal starts with its first line; skip any leading newline anyway.
-        while start < count {
-            var end = start
-            var keyEnd = -1
-            while end < count, base[end] != 0x0A {
-                if keyEnd < 0, base[end] == UInt8(ascii: "|") { keyEnd = end }
-                end += 1
-            }
-            if end > start {
-                lineStarts.append(Int32(start))
-                lineEnds.append(Int32(end))
-                keyEnds.append(Int32(keyEnd < 0 ? end : keyEnd))
-            }
-            start = end + 1
+        Self.forEachLine(base, count) { start, keyEnd, end in
+            lineStarts.append(Int32(start))
+            lineEnds.append(Int32(end))
+            keyEnds.append(Int32(keyEnd))
         }
         var capacity = 16
         while capacity < lineStarts.count * 2 { capacity <<= 1 }
@@ -64,6 +53,22 @@ struct StaticTable: @unchecked Sendable {
     }
 
     var count: Int { lineStarts.count }
+
+    /// Calls `body` with each non-empty line's start, key end (the first `|`, or the line's
+    /// end) and end, as byte offsets from `base`.
+    static func forEachLine(_ base: UnsafePointer<UInt8>, _ count: Int, _ body: (Int, Int, Int) -> Void) {
+        var start = 0
+        while start < count {
+            var end = start
+            var keyEnd = -1
+            while end < count, base[end] != 0x0A {
+                if keyEnd < 0, base[end] == UInt8(ascii: "|") { keyEnd = end }
+                end += 1
+            }
+            if end > start { body(start, keyEnd < 0 ? end : keyEnd, end) }
+            start = end + 1
+        }
+    }
 
     private static func key(_ base: UnsafePointer<UInt8>, _ starts: [Int32], _ keyEnds: [Int32], _ entry: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: base + Int(starts[entry]), count: Int(keyEnds[entry] - starts[entry]))

@@ -97,18 +97,9 @@ struct WordTable: @unchecked Sendable {
     private mutating func add(
         lines base: UnsafePointer<UInt8>, count: Int, as wordClass: WordClass, extra: (UInt8) -> WordClass = { _ in [] }
     ) {
-        var start = 0
-        while start < count {
-            var end = start
-            var keyEnd = -1
-            while end < count, base[end] != 0x0A {
-                if keyEnd < 0, base[end] == UInt8(ascii: "|") { keyEnd = end }
-                end += 1
-            }
-            let length = (keyEnd < 0 ? end : keyEnd) - start
-            let payload = keyEnd >= 0 && keyEnd + 1 < end ? base[keyEnd + 1] : 0
-            if length > 0 { insert(base + start, length, wordClass.union(extra(payload))) }
-            start = end + 1
+        StaticTable.forEachLine(base, count) { start, keyEnd, end in
+            let payload = keyEnd + 1 < end ? base[keyEnd + 1] : 0
+            insert(base + start, keyEnd - start, wordClass.union(extra(payload)))
         }
     }
 
