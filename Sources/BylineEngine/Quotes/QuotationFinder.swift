@@ -156,6 +156,10 @@ struct QuotationFinder {
                 if let report = reportedBySentence[sentence], report.content.contains(stretch.open) {
                     absorbedSentences.insert(sentence)
                     reportedBySentence[sentence]?.kind = .mixed
+                } else if let last = found.last, last.kind == .mixed, last.content.contains(stretch.open) {
+                    // Another fragment of the same mixed quote.
+                } else if let mixed = mixedQuote(around: stretch, insideQuote: insideQuote) {
+                    found.append(mixed)
                 } else if words >= 4 {
                     found.append(Found(content: stretch.open..<end + 1, kind: .mixed, attribution: nil, isSourceQuote: false))
                 }
@@ -245,6 +249,35 @@ struct QuotationFinder {
     }
 
     // MARK: - Direct quotes
+
+    /// "Trump called Machado “disgusting” and “a con”": a verb of speech or judgement before
+    /// quoted words in the same clause makes everything from after the verb to the end of the
+    /// clause a mixed quote, credited to the verb's subject.
+    func mixedQuote(around stretch: QuotedStretch, insideQuote: [Bool]) -> Found? {
+        guard let close = stretch.close else { return nil }
+        let sentence = sentences[Int(sentenceOf[stretch.open])]
+        var verb = stretch.open - 1
+        while verb >= sentence.lowerBound, stretch.open - verb <= 12 {
+            if !insideQuote[verb], view.tokens[verb].kind == .word, !view.isCapitalized(verb), view.has(verb, .speechVerb) { break }
+            if view.isPunctuation(verb, UInt8(ascii: ";")) || view.isPunctuation(verb, UInt8(ascii: ":")) { return nil }
+            verb -= 1
+        }
+        guard verb >= sentence.lowerBound, stretch.open - verb <= 12 else { return nil }
+        guard let speaker = speaker(endingAt: verb - 1, after: sentence.lowerBound - 1, cueAt: verb) ?? sentenceSubject(before: verb) else {
+            return nil
+        }
+        var start = verb + 1
+        if view.is(start, "that") { start += 1 }
+        var end = close + 1
+        while end < sentence.upperBound, !view.isPunctuation(end, UInt8(ascii: ",")) && !view.isPunctuation(end, UInt8(ascii: "."))
+            && !view.isPunctuation(end, UInt8(ascii: ";")) && !view.isPunctuation(end, UInt8(ascii: "?")) || insideQuote[end]
+        {
+            end += 1
+        }
+        while end > start, view.tokens[end - 1].kind == .punctuation { end -= 1 }
+        guard end > start else { return nil }
+        return Found(content: start..<end, kind: .mixed, attribution: Attribution(speaker: speaker, cue: verb..<verb + 1), isSourceQuote: false)
+    }
 
     /// Whether a reporting verb stands in the quote's sentences or the sentences just before
     /// and after it in the same paragraph. Then someone is credited, even if Byline could not
