@@ -72,9 +72,13 @@ func diagnosticCodes(_ text: String) -> [String] {
     }
 
     @Test func neverWarnsAboutScareQuotesOrTitles() {
-        let text = "Critics called the plan “rigged” and “woke.” She read “The Old Man and the Sea” twice."
+        let text = "The so-called “reform” passed. She read “The Old Man and the Sea” twice."
         #expect(diagnosticCodes(text).isEmpty)
         #expect(quotations(text).isEmpty)
+        // Words someone is said to have used are theirs: a mixed quote, never a warning.
+        let called = "Critics called the plan “rigged” and “woke.”"
+        #expect(quotations(called) == ["mixed: the plan “rigged” and “woke.” | Critics → nobody (unresolved)"])
+        #expect(diagnosticCodes(called).isEmpty)
     }
 }
 
