@@ -754,6 +754,22 @@ enum WordLists {
     /// "remarks", "post"). Together with `reportingVerbs` they are the speech verbs that mark
     /// a person for the recogniser.
     static let otherSpeechVerbs: StaticString = """
+        accuses
+        blames
+        praises
+        seeks
+        sought
+        slammed
+        slams
+        labeled
+        labelled
+        dubbed
+        branded
+        termed
+        describing
+        calling
+        accusing
+        praising
         state
         states
         claiming
@@ -1138,6 +1154,11 @@ enum WordLists {
         messaged
         testifies
         acknowledges
+        declaring
+        announcing
+        insisting
+        claiming
+        suggesting
         reiterated
         repeated
         recounted

@@ -394,8 +394,9 @@ struct QuotationFinder {
         while probe >= lowest {
             if isCue(probe) {
                 let afterCue = probe + cueLength(probe)
-                // "He then defended the remark, saying, “…”": the subject of the sentence speaks.
-                if view.string(probe).hasSuffix("ing"), let subject = sentenceSubject(before: probe) {
+                // "He then defended the remark, saying, “…”" and "He adopted an accent and joked,
+                // “…”": the subject of the sentence speaks.
+                if view.string(probe).hasSuffix("ing") || view.is(probe - 1, "and"), let subject = sentenceSubject(before: probe) {
                     return Attribution(speaker: subject, cue: probe..<afterCue)
                 }
                 // "X told reporters: “…”", "X said in a statement: “…”"
