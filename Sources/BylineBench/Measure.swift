@@ -22,7 +22,7 @@ enum Measure {
     }
 
     static func report(_ name: String, _ value: String, target: String? = nil) {
-        let padded = name.padding(toLength: 48, withPad: " ", startingAt: 0)
+        let padded = name.padding(toLength: 60, withPad: " ", startingAt: 0)
         print("  \(padded) \(value)\(target.map { "   (target \($0))" } ?? "")")
     }
 }

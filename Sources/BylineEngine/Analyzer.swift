@@ -27,6 +27,17 @@ public struct Analyzer: Sendable {
         }
     }
 
+    /// The entities alone, without quotations: what the entity benchmark measures.
+    public func analyzeEntities(_ article: Article) -> [Entity] {
+        let source = article.format == .markdown
+            ? MarkdownMasker.mask(article.text.bytes, from: article.bodyStart) : article.text.bytes
+        return source.withUnsafeBufferPointer { bytes -> [Entity] in
+            var tokens = tokenizer.tokenize(bytes, range: article.bodyStart..<bytes.count)
+            SentenceSplitter(lexicon: lexicon).split(&tokens, bytes: bytes)
+            return recognizeEntities(TokenView(bytes: bytes, tokens: tokens, lexicon: lexicon), date: article.metadata.date)
+        }
+    }
+
     func recognizeEntities(_ view: TokenView, date: ArticleDate?) -> [Entity] {
         var claimed = [Bool](repeating: false, count: view.count)
         var mentions = NumericRecognizer(view: view).recognize(claimed: &claimed)
