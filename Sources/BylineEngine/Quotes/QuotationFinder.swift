@@ -195,6 +195,12 @@ struct QuotationFinder {
                 var speaker = carried.speaker
                 speaker.resolution = speaker.resolution == .unresolved ? .unresolved : .carried
                 attribution = Attribution(speaker: speaker, cue: carried.cue)
+            } else if attribution == nil, view.tokens[stretch.open].flags.contains(.startsParagraph),
+                let carried = speakerIntroduced(before: stretch.open, reports: Array(reportedBySentence.values))
+            {
+                // A quote paragraph after a paragraph that quotes or introduces someone: the
+                // news convention for a speaker carried across paragraphs.
+                attribution = carried
             }
             // “With thousands of systems, “there is no single point of failure,” he said”: the
             // lead-in clause before the quote is part of what is attributed.
@@ -249,6 +255,33 @@ struct QuotationFinder {
     }
 
     // MARK: - Direct quotes
+
+    /// The speaker a quote paragraph continues: the last speaker credited in the paragraph
+    /// before, or else the last person named in that paragraph's last sentence ("Paul
+    /// Rieckhoff, founder of IAVA, has long warned about this." then “We often compare …”).
+    func speakerIntroduced(before open: Int, reports: [Found]) -> Attribution? {
+        let paragraph = paragraphOf[open]
+        guard paragraph > 0 else { return nil }
+        let previous = paragraph - 1
+        if let report = reports.filter({ paragraphOf[$0.content.lowerBound] == previous && $0.attribution != nil })
+            .max(by: { $0.content.lowerBound < $1.content.lowerBound }), var carried = report.attribution
+        {
+            carried.speaker.resolution = carried.speaker.resolution == .unresolved ? .unresolved : .carried
+            return carried
+        }
+        var index = open - 1
+        while index >= 0, view.tokens[index].kind == .punctuation || view.tokens[index].kind == .quote { index -= 1 }
+        guard index >= 0, paragraphOf[index] == previous else { return nil }
+        let lastSentence = sentences[Int(sentenceOf[index])]
+        for position in lastSentence.reversed() where entityAt[position] >= 0 && mentionStart[position] == Int32(position) {
+            let entity = Int(entityAt[position])
+            if entities[entity].type == .person {
+                let speaker = SpeakerGuess(tokens: position..<Int(mentionEnd[position]) + 1, entity: entity, resolution: .carried)
+                return Attribution(speaker: speaker, cue: position..<Int(mentionEnd[position]) + 1)
+            }
+        }
+        return nil
+    }
 
     /// "Trump called Machado “disgusting” and “a con”": a verb of speech or judgement before
     /// quoted words in the same clause makes everything from after the verb to the end of the
