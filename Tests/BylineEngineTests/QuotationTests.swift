@@ -52,6 +52,12 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(diagnosticCodes(text).isEmpty)
     }
 
+    @Test func creditsAQuoteParagraphToThePersonTheParagraphBeforeIntroduced() {
+        let text = "Paul Okafor, who leads the dockers' union, has long warned about pay.\n\n“We will strike if we must, and we will win.”"
+        #expect(quotations(text).last == "direct: “We will strike if we must, and we will win.” | Paul Okafor → Paul Okafor (carried)")
+        #expect(diagnosticCodes(text).isEmpty)
+    }
+
     @Test func spansParagraphsThatReopenWithoutClosing() {
         let text = "Ms. Ferreira said: “The vote was fair.\n\n“The count was clean, and we will publish it tomorrow.”"
         let found = quotations(text)
