@@ -96,3 +96,24 @@ import Testing
         #expect(server.standardError.contains("ended inside a frame"))
     }
 }
+
+/// The engine's findings reach the editor: diagnostics with exact UTF-16 ranges.
+@Suite struct PublishedDiagnosticsTests {
+    @Test func publishesAnUnattributedQuoteWithItsUTF16Range() throws {
+        let marked = MarkedText("date 2025-03-14\n\nTalks 😀 in 中文 ended. Nobody moved.\n\n1️⃣“We have heard promises like this before, and nothing changed.”2️⃣\n")
+        let server = try SpawnedServer()
+        server.initialize()
+        server.notify("textDocument/didOpen", [
+            "textDocument": ["uri": "file:///tmp/quote.txt", "languageId": "plaintext", "version": 1, "text": .string(marked.text)]
+        ])
+        let published = try #require(server.waitFor {
+            $0["method"] == "textDocument/publishDiagnostics" && ($0["params"]?["diagnostics"]?.arrayValue?.isEmpty == false)
+        })
+        let diagnostic = try #require(published["params"]?["diagnostics"]?.arrayValue?.first)
+        #expect(diagnostic["code"] == "unattributed-quote")
+        #expect(diagnostic["severity"] == 2)
+        #expect(diagnostic["range"] == ["start": marked.position("1️⃣").jsonValue, "end": marked.position("2️⃣").jsonValue])
+        server.notify("exit")
+        #expect(server.waitForExit() == 1)
+    }
+}
