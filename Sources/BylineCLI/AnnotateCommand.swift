@@ -82,7 +82,7 @@ enum AnnotateCommand {
             for (index, input) in inputs.enumerated() {
                 let article = input.article(dateOverride: options.date)
                 if inputs.count > 1 { io.write((index > 0 ? "\n" : "") + renderer.heading(input.displayPath)) }
-                io.write(renderer.render(article, analyzer.analyze(article)))
+                io.write(renderer.render(article, analyzer.analyze(article), path: input.displayPath))
             }
         case .json, .jsonl:
             var objects: [JSON] = inputs.map { input in

@@ -26,7 +26,7 @@ struct TextRenderer {
         colour ? "\u{1B}[1m== \(title) ==\u{1B}[0m\n" : "== \(title) ==\n"
     }
 
-    func render(_ article: Article, _ annotations: Annotations) -> String {
+    func render(_ article: Article, _ annotations: Annotations, path: String = "<stdin>") -> String {
         var marks: [Mark] = []
         for entity in annotations.entities {
             for mention in entity.mentions { marks.append(Mark(span: mention.span, style: .entity(mention.type))) }
@@ -38,7 +38,7 @@ struct TextRenderer {
         }
         var output = body(article.text, marks: marks)
         if !output.hasSuffix("\n") { output += "\n" }
-        output += "\n" + summary(article, annotations)
+        output += "\n" + summary(article, annotations, path: path)
         return output
     }
 
@@ -116,7 +116,7 @@ struct TextRenderer {
         }
     }
 
-    private func summary(_ article: Article, _ annotations: Annotations) -> String {
+    private func summary(_ article: Article, _ annotations: Annotations, path: String) -> String {
         var lines: [String] = []
         lines.append("date: \(article.metadata.date?.description ?? "unknown")")
         if annotations.entities.isEmpty {
@@ -137,7 +137,11 @@ struct TextRenderer {
         } else {
             lines.append("quotes:")
             for quote in annotations.quotes {
-                let speaker = quote.speaker.map { article.text.substring($0.span.range) } ?? "no speaker"
+                let speaker = quote.speaker.map { speaker -> String in
+                    let said = article.text.substring(speaker.span.range)
+                    guard let entity = speaker.entityIndex.map({ annotations.entities[$0].name }), entity != said else { return said }
+                    return "\(said) (→ \(entity))"
+                } ?? "no speaker"
                 let content = article.text.substring(quote.span.range)
                 let preview = content.unicodeScalars.count > 60 ? String(String.UnicodeScalarView(content.unicodeScalars.prefix(60))) + "…" : content
                 lines.append("  \(quote.kind.rawValue) — \(speaker): \(preview)")
@@ -146,7 +150,7 @@ struct TextRenderer {
         if !annotations.diagnostics.isEmpty {
             lines.append("diagnostics:")
             for diagnostic in annotations.diagnostics {
-                lines.append("  " + CheckCommand.format(diagnostic, path: "article", text: article.text))
+                lines.append("  " + CheckCommand.format(diagnostic, path: path, text: article.text))
             }
         }
         return lines.joined(separator: "\n") + "\n"
