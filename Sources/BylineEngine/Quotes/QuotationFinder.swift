@@ -195,7 +195,7 @@ struct QuotationFinder {
                 var speaker = carried.speaker
                 speaker.resolution = speaker.resolution == .unresolved ? .unresolved : .carried
                 attribution = Attribution(speaker: speaker, cue: carried.cue)
-            } else if attribution == nil, view.tokens[stretch.open].flags.contains(.startsParagraph),
+            } else if attribution == nil, view.tokens[stretch.open].flags.contains(.startsParagraph) || view.tokens[stretch.open].flags.contains(.startsSentence),
                 let carried = speakerIntroduced(before: stretch.open, reports: Array(reportedBySentence.values))
             {
                 // A quote paragraph after a paragraph that quotes or introduces someone: the
@@ -261,9 +261,12 @@ struct QuotationFinder {
     /// Rieckhoff, founder of IAVA, has long warned about this." then “We often compare …”).
     func speakerIntroduced(before open: Int, reports: [Found]) -> Attribution? {
         let paragraph = paragraphOf[open]
-        guard paragraph > 0 else { return nil }
-        let previous = paragraph - 1
-        if let report = reports.filter({ paragraphOf[$0.content.lowerBound] == previous && $0.attribution != nil })
+        // A quote opening its paragraph looks at the paragraph before; one opening a sentence
+        // inside a paragraph looks at the sentence before, in the same paragraph.
+        let startsParagraph = view.tokens[open].flags.contains(.startsParagraph)
+        guard !startsParagraph || paragraph > 0 else { return nil }
+        let previous = startsParagraph ? paragraph - 1 : paragraph
+        if startsParagraph, let report = reports.filter({ paragraphOf[$0.content.lowerBound] == previous && $0.attribution != nil })
             .max(by: { $0.content.lowerBound < $1.content.lowerBound }), var carried = report.attribution
         {
             carried.speaker.resolution = carried.speaker.resolution == .unresolved ? .unresolved : .carried
