@@ -75,7 +75,8 @@ public final class Lexicon: Sendable {
             }
         }
         wordsBuilt.wait()
-        var words = wordsBox.value!
+        // Taken out of the box, so that adding to it does not copy its storage.
+        var words = wordsBox.value.take()!
         // Everyday names for countries that GeoNames spells formally.
         for (alias, name) in [
             ("U.S.", "United States"), ("US", "United States"), ("USA", "United States"), ("U.S.A.", "United States"),
