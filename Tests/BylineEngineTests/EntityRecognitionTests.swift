@@ -211,6 +211,10 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         }
     }
 
+    @Test func knowsABankByItsName() {
+        #expect(mentions("Officials at the Bundesbank and Commerzbank met in Frankfurt.") == ["Bundesbank|ORG", "Commerzbank|ORG", "Frankfurt|GPE"])
+    }
+
     @Test func readsMoneyInOldCurrencies() {
         #expect(mentions("Shares rose to 35.50 marks.") == ["35.50 marks|MONEY"])
     }

@@ -457,6 +457,10 @@ struct NameRecognizer {
         if placeContext, !view.has(first, .common) {
             return RawMention(tokens: range, type: .geopolitical, strength: 1)
         }
+        // Bundesbank, Commerzbank, Rabobank: a bank by its name.
+        if !view.has(first, .common), view.tokens[first].length > 6, String(decoding: view.text(first).suffix(4), as: UTF8.self).lowercased() == "bank" {
+            return RawMention(tokens: range, type: .organization, strength: 2)
+        }
         // A lone capitalised word that is no common word, doing something ("Kowalczyk met",
         // "Putin has"), is in news most often a surname.
         if !view.has(first, .common), !view.tokens[first].flags.contains(.allCaps), !view.tokens[first].flags.contains(.hasDigit),
