@@ -211,6 +211,11 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         }
     }
 
+    @Test func takesPlacesThatPlayAMatchForTeams() {
+        #expect(mentions("Leeds beat Chelsea 2-1 in London on Saturday.").prefix(3) == ["Leeds|ORG", "Chelsea|ORG", "2-1|CARDINAL"])
+        #expect(mentions("Leeds is a city in England.") == ["Leeds|GPE", "England|GPE"])
+    }
+
     @Test func knowsABankByItsName() {
         #expect(mentions("Officials at the Bundesbank and Commerzbank met in Frankfurt.") == ["Bundesbank|ORG", "Commerzbank|ORG", "Frankfurt|GPE"])
     }

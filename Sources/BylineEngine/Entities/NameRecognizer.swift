@@ -75,7 +75,45 @@ struct NameRecognizer {
             }
             index = end
         }
+        markTeams(&mentions)
         return mentions
+    }
+
+    static let matchVerbs: [StaticString] = [
+        "beat", "beats", "drew", "draw", "draws", "defeated", "defeat", "lost", "won", "held", "edged", "thrashed", "routed",
+        "hammered", "crushed", "overcame", "stunned", "against", "vs", "vs.", "v", "v.", "at", "host", "hosts", "hosted",
+    ]
+
+    /// "Leeds beat Chelsea 2-1": places that play a match are teams, as newswire annotates
+    /// them. Only in a sentence that has a score, and only next to a match verb.
+    func markTeams(_ mentions: inout [RawMention]) {
+        guard view.tokens.contains(where: { $0.kind == .number && $0.flags.contains(.hyphenated) }) else { return }
+        for index in mentions.indices
+        where mentions[index].type == .geopolitical || mentions[index].type == .person && mentions[index].strength <= 1 && mentions[index].tokens.count == 1
+        {
+            let range = mentions[index].tokens
+            let sentenceHasScore = sentenceRange(of: range.lowerBound).contains { position in
+                view.tokens[position].kind == .number && view.tokens[position].flags.contains(.hyphenated) && isScore(position)
+            }
+            guard sentenceHasScore else { continue }
+            if view.isAny(range.upperBound, Self.matchVerbs) && !view.is(range.upperBound, "at") || view.isAny(range.lowerBound - 1, Self.matchVerbs) && !view.is(range.lowerBound - 1, "at") {
+                mentions[index].type = .organization
+            }
+        }
+    }
+
+    /// "2-1", "3-0": two small numbers joined by a hyphen.
+    func isScore(_ index: Int) -> Bool {
+        let parts = view.string(index).split(separator: "-")
+        return parts.count == 2 && parts.allSatisfy { $0.count <= 2 && $0.allSatisfy(\.isNumber) }
+    }
+
+    func sentenceRange(of index: Int) -> Range<Int> {
+        var start = index
+        while start > 0, !view.tokens[start].flags.contains(.startsSentence) { start -= 1 }
+        var end = index + 1
+        while end < view.count, !view.tokens[end].flags.contains(.startsSentence) { end += 1 }
+        return start..<end
     }
 
     func isScoreLineNumber(_ index: Int) -> Bool { resultLines[index] && view.tokens[index].kind == .number }
@@ -351,6 +389,8 @@ struct NameRecognizer {
             let ambiguous = view.has(token, .firstName) || view.has(token, .common) || view.has(token, .surname)
             let population = lexicon.cities.integer(ofField: 3, entry: city) ?? 0
             if !ambiguous && population >= 100_000 { return .geopolitical }
+            // A big city that is also a surname (Leeds, Houston) is the city far more often.
+            if !view.has(token, .firstName), !view.has(token, .common), population >= 200_000 { return .geopolitical }
             // Paris, London, Lagos: a metropolis is a place even when it is also a name.
             if population >= 1_000_000 && !view.tokens[token].flags.contains(.possessive) { return .geopolitical }
             if allowAmbiguousCities && population >= 50_000 { return .geopolitical }
