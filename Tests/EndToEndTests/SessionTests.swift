@@ -117,3 +117,19 @@ import Testing
         #expect(server.waitForExit() == 1)
     }
 }
+
+/// A stray `print` in the server must land in the log, never in the protocol stream: the
+/// server points its file descriptor 1 at standard error once it has set the real stdout aside.
+@Suite struct StdoutRedirectionTests {
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd"), "needs /proc"))
+    func standardOutputPointsAtStandardErrorInServerMode() throws {
+        let server = try SpawnedServer()
+        #expect(server.initialize() != nil)  // the server is up, past its start-up
+        let fds = "/proc/\(server.process.processIdentifier)/fd"
+        let stdout = try FileManager.default.destinationOfSymbolicLink(atPath: fds + "/1")
+        let stderr = try FileManager.default.destinationOfSymbolicLink(atPath: fds + "/2")
+        #expect(stdout == stderr)
+        server.notify("exit")
+        #expect(server.waitForExit() == 1)
+    }
+}
