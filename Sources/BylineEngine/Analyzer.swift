@@ -15,12 +15,7 @@ public struct Analyzer: Sendable {
     var lexicon: Lexicon { Lexicon.shared }
 
     public func analyze(_ article: Article) -> Annotations {
-        let source = article.format == .markdown
-            ? MarkdownMasker.mask(article.text.bytes, from: article.bodyStart) : article.text.bytes
-        return source.withUnsafeBufferPointer { bytes -> Annotations in
-            var tokens = tokenizer.tokenize(bytes, range: article.bodyStart..<bytes.count)
-            SentenceSplitter(lexicon: lexicon).split(&tokens, bytes: bytes)
-            let view = TokenView(bytes: bytes, tokens: tokens, lexicon: lexicon)
+        withTokens(of: article) { view in
             let entities = recognizeEntities(view, date: article.metadata.date)
             let (quotes, diagnostics) = QuotationFinder(view: view, entities: entities).find()
             return Annotations(metadata: article.metadata, entities: entities, quotes: quotes, diagnostics: diagnostics)
@@ -29,12 +24,18 @@ public struct Analyzer: Sendable {
 
     /// The entities alone, without quotations: what the entity benchmark measures.
     public func analyzeEntities(_ article: Article) -> [Entity] {
+        withTokens(of: article) { recognizeEntities($0, date: article.metadata.date) }
+    }
+
+    /// Masks what is not prose, tokenizes the body and splits its sentences, then hands the
+    /// tokens to `body`.
+    private func withTokens<Result>(of article: Article, _ body: (TokenView) -> Result) -> Result {
         let source = article.format == .markdown
             ? MarkdownMasker.mask(article.text.bytes, from: article.bodyStart) : article.text.bytes
-        return source.withUnsafeBufferPointer { bytes -> [Entity] in
+        return source.withUnsafeBufferPointer { bytes in
             var tokens = tokenizer.tokenize(bytes, range: article.bodyStart..<bytes.count)
             SentenceSplitter(lexicon: lexicon).split(&tokens, bytes: bytes)
-            return recognizeEntities(TokenView(bytes: bytes, tokens: tokens, lexicon: lexicon), date: article.metadata.date)
+            return body(TokenView(bytes: bytes, tokens: tokens, lexicon: lexicon))
         }
     }
 

@@ -275,12 +275,12 @@ struct NameRecognizer {
         // "Moscow Mayor Sergei Sobyanin": a place, then a title, then a person.
         if !titled, let split = innerTitle(nameStart..<nameEnd) {
             mentions.append(contentsOf: analyse(nameStart..<split.title))
-            var person = classify(split.name, titled: true, honorific: false, beforeRole: nil)
+            var person = classify(split.name, titled: true, honorific: false)
             person.roleTokens = split.title..<split.name.lowerBound
             mentions.append(person)
             return mentions
         }
-        var mention = classify(nameStart..<nameEnd, titled: titled, honorific: sawHonorific, beforeRole: roleTokens)
+        var mention = classify(nameStart..<nameEnd, titled: titled, honorific: sawHonorific)
         if mention.roleTokens == nil, let roleTokens, !roleTokens.isEmpty, !sawHonorific || roleTokens.count > 1 {
             mention.roleTokens = roleTokens
         }
@@ -408,7 +408,7 @@ struct NameRecognizer {
         }
     }
 
-    func classify(_ range: Range<Int>, titled: Bool, honorific: Bool, beforeRole: Range<Int>?) -> RawMention {
+    func classify(_ range: Range<Int>, titled: Bool, honorific: Bool) -> RawMention {
         var mention = type(range, titled: titled, honorific: honorific)
         // Roles for names the gazetteers typed: "China’s state broadcaster CCTV".
         if mention.roleTokens == nil, mention.type == .person || mention.type == .organization {

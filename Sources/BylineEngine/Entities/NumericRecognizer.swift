@@ -91,7 +91,7 @@ struct NumericRecognizer {
             return RawMention(tokens: index..<index + 1, type: .date, temporal: .weekday(weekday))
         }
         if classes.contains(.relative) || classes.contains(.season), let relative = relative(at: index) { return relative }
-        if classes.contains(.numberWord), let value = view.payload(lexicon.numberWords, index) { return numberWord(at: index, value: value) }
+        if classes.contains(.numberWord) { return numberWord(at: index) }
         if view.has(index, .ordinal), !view.is(index, "last"), !view.is(index, "second") || !isTimeUnit(index - 1) {
             return RawMention(tokens: index..<index + 1, type: .ordinal)
         }
@@ -213,12 +213,7 @@ struct NumericRecognizer {
         }
         var start = index
         if view.isAny(index - 1, ["early", "late", "mid", "last", "next", "this"]) { start = index - 1 }
-        let parts = TemporalExpression.calendar(year: year, month: month, day: day)
-        if start < index, view.is(start, "last") || view.is(start, "next") {
-            // "last March": the most recent March before the article's date, resolved later.
-            return RawMention(tokens: start..<end, type: .date, temporal: parts)
-        }
-        return RawMention(tokens: start..<end, type: .date, temporal: parts)
+        return RawMention(tokens: start..<end, type: .date, temporal: .calendar(year: year, month: month, day: day))
     }
 
     static func ordinalDay(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -269,7 +264,7 @@ struct NumericRecognizer {
     }
 
     /// "three million", "two years", "five percent", "ten miles".
-    private func numberWord(at index: Int, value: Int) -> RawMention? {
+    private func numberWord(at index: Int) -> RawMention? {
         // "one" alone is too often a pronoun to call a number.
         if view.is(index, "one"), !isScale(index + 1), !isTimeUnit(index + 1), !view.has(index + 1, .clockUnit) {
             return nil
@@ -289,7 +284,6 @@ struct NumericRecognizer {
         if view.has(end, .unit) { return RawMention(tokens: start..<end + 1, type: .quantity) }
         if isTimeUnit(end) { return RawMention(tokens: start..<end + 1, type: .date, temporal: .duration) }
         if view.has(end, .clockUnit) { return RawMention(tokens: start..<end + 1, type: .time, temporal: .duration) }
-        _ = value
         return RawMention(tokens: start..<end, type: .cardinal)
     }
 }

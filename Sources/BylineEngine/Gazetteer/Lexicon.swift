@@ -149,10 +149,6 @@ public final class Lexicon: Sendable {
         return facts
     }
 
-    public static let countryFieldNames = [
-        "name", "iso", "capital", "population", "areaKm2", "currencyCode", "currencyName", "region", "subregion",
-        "demonym", "alternates",
-    ]
 }
 
 /// Carries a value out of a closure that runs on another thread, which the caller joins

@@ -147,9 +147,4 @@ struct StaticTable: @unchecked Sendable {
         return value
     }
 
-    /// The byte of field 1 (just after the first `|`), for one-letter payloads like `M`/`F`.
-    func flag(of entry: Int) -> UInt8? {
-        let after = Int(keyEnds[entry]) + 1
-        return after < Int(lineEnds[entry]) ? base[after] : nil
-    }
 }

@@ -111,7 +111,6 @@ struct QuotationFinder {
     func find() -> (quotes: [Quote], diagnostics: [ArticleDiagnostic]) {
         var diagnostics: [ArticleDiagnostic] = []
         var found: [Found] = []
-        var lastSpeakerEntity: (entity: Int, token: Int)?
 
         let stretches = QuoteMarkPairer(view: view).pair()
         for stretch in stretches where stretch.close == nil && stretch.isDouble {
@@ -130,15 +129,12 @@ struct QuotationFinder {
         // quote embedded in its content makes it a mixed quote.
         var reportedBySentence: [Int: Found] = [:]
         for (number, sentence) in sentences.enumerated() {
-            if let report = reportedSpeech(in: sentence, lastSpeaker: lastSpeakerEntity?.entity, insideQuote: insideQuote) {
-                if let entity = report.attribution?.speaker.entity { lastSpeakerEntity = (entity, sentence.lowerBound) }
+            if let report = reportedSpeech(in: sentence, insideQuote: insideQuote) {
                 reportedBySentence[number] = report
             }
         }
 
-        lastSpeakerEntity = nil
         var previousDirect: (paragraph: Int32, attribution: Attribution?)?
-        var absorbedSentences = Set<Int>()
         for stretch in outer {
             let inside = (stretch.open + 1)..<(stretch.lastInside + 1)
             let words = inside.filter { view.tokens[$0].kind == .word || view.tokens[$0].kind == .number }.count
@@ -154,7 +150,6 @@ struct QuotationFinder {
             if isEmbedded(stretch.open) {
                 if titleLike { continue }  // “The Old Man and the Sea”: a title, not words spoken
                 if let report = reportedBySentence[sentence], report.content.contains(stretch.open) {
-                    absorbedSentences.insert(sentence)
                     reportedBySentence[sentence]?.kind = .mixed
                 } else if let last = found.last, last.kind == .mixed, last.content.contains(stretch.open) {
                     // Another fragment of the same mixed quote.
@@ -212,8 +207,6 @@ struct QuotationFinder {
             }
             found.append(Found(content: start..<end + 1, kind: .direct, attribution: attribution, isSourceQuote: true))
             previousDirect = (paragraphOf[end], attribution)
-            for covered in Int(sentenceOf[stretch.open])...Int(sentenceOf[end]) { absorbedSentences.insert(covered) }
-            if let entity = attribution?.speaker.entity { lastSpeakerEntity = (entity, stretch.open) }
         }
         // Reported speech where no direct quote already speaks; a mixed quote always stands.
         // A report whose cue already credits a direct quote ("“…,” Peeters told reporters in
@@ -225,7 +218,6 @@ struct QuotationFinder {
         {
             found.append(report)
         }
-        _ = absorbedSentences
         found.sort { $0.content.lowerBound < $1.content.lowerBound }
 
         var quotes: [Quote] = []
@@ -471,7 +463,7 @@ struct QuotationFinder {
     /// `lower..<upper`, or empty when the bounds cross: scanning code must never trap.
     func span(_ lower: Int, _ upper: Int) -> Range<Int> { lower..<max(lower, upper) }
 
-    func reportedSpeech(in sentence: Range<Int>, lastSpeaker: Int?, insideQuote: [Bool]) -> Found? {
+    func reportedSpeech(in sentence: Range<Int>, insideQuote: [Bool]) -> Found? {
         guard sentence.count >= 4 else { return nil }
         var end = sentence.upperBound
         while end > sentence.lowerBound, view.tokens[end - 1].kind == .punctuation || view.tokens[end - 1].kind == .quote { end -= 1 }
@@ -847,12 +839,9 @@ struct QuotationFinder {
     }
 
     func genderAgrees(_ entity: Int, female: Bool) -> Bool {
-        guard let first = entities[entity].mentions.first else { return true }
-        // The first name of the fullest mention decides, when the census knows it.
-        let name = entities[entity].name
-        var firstWord = String(name.split(separator: " ").first ?? "")
+        // The first word of the canonical (fullest) name decides, when the census knows it.
+        var firstWord = String(entities[entity].name.split(separator: " ").first ?? "")
         let classes = firstWord.withUTF8 { view.lexicon.words.classes(of: $0) }
-        _ = first
         if classes.contains(.maleName), !classes.contains(.femaleName) { return !female }
         if classes.contains(.femaleName), !classes.contains(.maleName) { return female }
         return true

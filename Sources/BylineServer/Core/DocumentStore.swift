@@ -49,9 +49,6 @@ final class DocumentStore: Sendable {
 
     private func nextRevision() -> UInt64 { revisions.add(1, ordering: .relaxed).newValue }
 
-    var count: Int { entries.withLock { $0.count } }
-    var uris: [String] { entries.withLock { Array($0.keys) } }
-
     /// Opens (or reopens, replacing) a document. Returns true if it was already open.
     @discardableResult
     func open(uri: String, languageID: String, version: Int, text: String) -> Bool {
