@@ -44,6 +44,36 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(found == ["direct: “We came here,” said Mr. Dlamini, “to finish what we started.” | Dlamini → Dlamini (named)"])
     }
 
+    @Test func joinsAQuoteThatGoesOnAfterALongAppositive() {
+        let text = "“The deal was a gift to the company,” said Marta Ilves, a law professor at Tartu University who has studied mining for years. “It shed every debt it had.”"
+        let found = quotations(text)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("direct: “The deal was a gift to the company,” said Marta Ilves") == true)
+        #expect(found.first?.hasSuffix("“It shed every debt it had.” | Marta Ilves → Marta Ilves (named)") == true)
+    }
+
+    @Test func looksPastABracketedStateAfterTheSpeaker() {
+        #expect(quotations("“The committee has done its work,” Sen. Joan Pike (D-Mo.) said.")
+            == ["direct: “The committee has done its work,” | Joan Pike → Joan Pike (named)"])
+        #expect(quotations("“The committee has done its work,” Senate leader Joan Pike, R-Ky., said on Tuesday.").first?
+            .hasSuffix("| Joan Pike → Joan Pike (named)") == true)
+    }
+
+    @Test func readsACurlyMarkTypedTheWrongWayRound() {
+        #expect(quotations("“It is very unusual for a campaign,“ said Omar Haddad. Haddad left.").first
+            == "direct: “It is very unusual for a campaign,“ | Omar Haddad → Omar Haddad (named)")
+    }
+
+    @Test func creditsAClauseWithAQuotedTailToTheCueAfterIt() {
+        #expect(quotations("And the survey “felt more like a push poll than a real one,” Heiserman said.")
+            == ["mixed: And the survey “felt more like a push poll than a real one,” | Heiserman → Heiserman (named)"])
+    }
+
+    @Test func endsAJudgementWithItsQuotedWords() {
+        #expect(quotations("The governor described the crash as a “terrible situation” but stopped short of blaming anyone.").first
+            == "mixed: the crash as a “terrible situation” | The governor → nobody (unresolved)")
+    }
+
     @Test func carriesTheSpeakerAcrossQuoteParagraphs() {
         let text = "“The vote was fair and the count was clean,” said Ms. Ferreira.\n\n“Anyone who says otherwise has not looked at the numbers.”"
         let found = quotations(text)

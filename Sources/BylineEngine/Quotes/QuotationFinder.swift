@@ -151,6 +151,13 @@ struct QuotationFinder {
                 if titleLike { continue }  // “The Old Man and the Sea”: a title, not words spoken
                 if let report = reportedBySentence[sentence], report.content.contains(stretch.open) {
                     reportedBySentence[sentence]?.kind = .mixed
+                } else if let attribution = attributeDirect(stretch), attribution.cue.lowerBound > end,
+                    sentenceOf[attribution.cue.lowerBound] == sentenceOf[stretch.open]
+                {
+                    // "And the poll “felt more like a push poll,” Heiserman said.": the whole
+                    // clause before the cue is what the speaker said.
+                    let start = sentences[sentence].lowerBound
+                    found.append(Found(content: start..<end + 1, kind: .mixed, attribution: attribution, isSourceQuote: false))
                 } else if let last = found.last, last.kind == .mixed, last.content.contains(stretch.open) {
                     // Another fragment of the same mixed quote.
                 } else if let mixed = mixedQuote(around: stretch, insideQuote: insideQuote) {
@@ -171,7 +178,11 @@ struct QuotationFinder {
             let continuesLast = found.last.map { last in
                 guard last.kind == .direct, let lastAttribution = last.attribution, attribution == nil || attribution!.cue == lastAttribution.cue,
                     paragraphOf[last.content.lowerBound] == paragraphOf[stretch.open],
-                    lastAttribution.cue.lowerBound >= last.content.upperBound, stretch.open - last.content.upperBound <= 14
+                    lastAttribution.cue.lowerBound >= last.content.upperBound, stretch.open - last.content.upperBound <= 40,
+                    // The attribution between the halves may carry a long appositive ("said
+                    // Patrick McGinley, a law professor who …"), but the second half opens in
+                    // the attribution's sentence or the one right after it.
+                    sentenceOf[stretch.open] <= sentenceOf[lastAttribution.cue.lowerBound] + 1
                 else { return false }
                 return !span(last.content.upperBound, stretch.open).contains { view.tokens[$0].kind == .quote }
             } ?? false
@@ -297,7 +308,9 @@ struct QuotationFinder {
         var start = verb + 1
         if view.is(start, "that") { start += 1 }
         var end = close + 1
-        while end < sentence.upperBound, !view.isPunctuation(end, UInt8(ascii: ",")) && !view.isPunctuation(end, UInt8(ascii: "."))
+        // "described Clinton as a “disgrace” after …": the judgement ends with its quoted words.
+        let isJudgement = (max(verb + 1, stretch.open - 3)..<stretch.open).contains { view.is($0, "as") }
+        while !isJudgement, end < sentence.upperBound, !view.isPunctuation(end, UInt8(ascii: ",")) && !view.isPunctuation(end, UInt8(ascii: "."))
             && !view.isPunctuation(end, UInt8(ascii: ";")) && !view.isPunctuation(end, UInt8(ascii: "?")) || insideQuote[end]
         {
             end += 1
@@ -356,7 +369,7 @@ struct QuotationFinder {
             let sentenceEnd = sentences[Int(sentenceOf[close + 1])].upperBound
             // Past the quote's own sentence, only a cue right away (“…?” Graham asked) counts.
             let crossesSentence = sentenceOf[close + 1] != sentenceOf[close]
-            let limit = min(view.count, index + (crossesSentence ? 4 : 14))
+            let limit = min(view.count, index + (crossesSentence ? 4 : 24))
             // “…” ― Pamela Padilla: a dash and a name sign the quote.
             if view.tokens[index].kind == .dash, let speaker = speaker(startingAt: index + 1, cueAt: index),
                 speaker.resolution == .named
@@ -377,8 +390,17 @@ struct QuotationFinder {
                     }
                     return nil
                 }
-                if token.kind == .punctuation, view.isPunctuation(index, UInt8(ascii: ".")) || view.isPunctuation(index, UInt8(ascii: ";")) {
+                // A full stop inside the sentence ("Mitch McConnell, R-Ky., said") is an
+                // abbreviation's; the sentence's own end bounds the search.
+                if token.kind == .punctuation, view.isPunctuation(index, UInt8(ascii: ";")) {
                     break
+                }
+                // "Sen. Claire McCaskill (D-Mo.) said": the full stop in a bracketed aside does
+                // not end the attribution.
+                if view.isPunctuation(index, UInt8(ascii: "(")) {
+                    var closing = index + 1
+                    while closing < sentenceEnd, closing - index < 10, !view.isPunctuation(closing, UInt8(ascii: ")")) { closing += 1 }
+                    if closing < sentenceEnd, view.isPunctuation(closing, UInt8(ascii: ")")) { index = closing }
                 }
                 index += 1
             }

@@ -175,7 +175,7 @@ private struct TokenScanner {
                 case .space: position += length
                 case .letter: scanWord()
                 case .quote:
-                    emit(position, position + length, .quote, isOpeningQuote(value) ? .opening : [])
+                    emit(position, position + length, .quote, isOpeningQuote(value, at: position, length: length) ? .opening : [])
                     position += length
                 case .apostrophe: scanApostrophe(length: length)
                 case .dash:
@@ -195,9 +195,20 @@ private struct TokenScanner {
         }
     }
 
-    func isOpeningQuote(_ value: UInt32) -> Bool {
+    func isOpeningQuote(_ value: UInt32, at start: Int, length: Int) -> Bool {
+        // A curly double mark typed the wrong way round (“It's unusual,“ said …, or
+        // ”Yes” she said) is read by where it stands: glued to the word before it and
+        // followed by a space, it closes; after a space and glued to a word, it opens.
+        if value == 0x201C || value == 0x201D {
+            let next = byte(start + length)
+            let attachedBefore = lastEnd == start && tokens.last.map { $0.kind == .word || $0.kind == .number || $0.kind == .punctuation } == true
+            let spaceAfter = next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 || start + length >= end
+            if value == 0x201C, attachedBefore, spaceAfter, !isOpeningContext() { return false }
+            if value == 0x201D, !attachedBefore, lastEnd != start, Self.isASCIILetter(next) || Self.isDigit(next) { return true }
+            return value == 0x201C
+        }
         switch value {
-        case 0x201C, 0x2018, 0x201E, 0x201A, 0x00AB, 0x2039, 0x300C, 0x201F, 0x201B: return true
+        case 0x2018, 0x201E, 0x201A, 0x00AB, 0x2039, 0x300C, 0x201F, 0x201B: return true
         default: return false
         }
     }
