@@ -7,17 +7,22 @@
 /// to the article's date; then find quotations, their speakers and what is wrong with them.
 public struct Analyzer: Sendable {
     let tokenizer = Tokenizer()
+    public let options: AnalyzerOptions
 
     /// Creating an analyzer is free; the gazetteers are built on first use (or earlier, by
     /// `Lexicon.prepare()`), so a server can answer `initialize` before they exist.
-    public init() {}
+    public init(options: AnalyzerOptions = AnalyzerOptions()) {
+        self.options = options
+    }
 
     var lexicon: Lexicon { Lexicon.shared }
 
     public func analyze(_ article: Article) -> Annotations {
         withTokens(of: article) { view in
             let entities = recognizeEntities(view, date: article.metadata.date)
-            let (quotes, diagnostics) = QuotationFinder(view: view, entities: entities).find()
+            let (quotes, found) = QuotationFinder(view: view, entities: entities, extraCues: options.extraCueWords).find()
+            var diagnostics = found + SpellingChecker(text: view.bytesString).check(entities)
+            diagnostics.sort { $0.span.start < $1.span.start }
             return Annotations(metadata: article.metadata, entities: entities, quotes: quotes, diagnostics: diagnostics)
         }
     }
@@ -46,6 +51,7 @@ public struct Analyzer: Sendable {
         let resolver = EntityResolver(view: view)
         resolver.harmonize(&mentions)
         var entities = resolver.cluster(mentions)
+        KnownEntityMatcher(bytes: view.bytes, known: options.knownEntities).apply(to: &entities)
         let facts = FactBook(lexicon: lexicon)
         let dates = date.map(DateResolver.init(anchor:))
         for index in entities.indices {
@@ -69,4 +75,20 @@ extension TokenView {
     func bytesString(_ span: TextSpan) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
     }
+}
+
+/// What a user may add to the engine's own word lists.
+public struct AnalyzerOptions: Sendable, Equatable {
+    /// Verbs that introduce speech in this newsroom's style ("quipped", "mused"), on top of
+    /// the built-in lexicon; matched in lower case.
+    public var extraSpeechVerbs: [String]
+    /// Entities the workspace describes (`byline.json`), recognised wherever they are written.
+    public var knownEntities: [KnownEntity]
+
+    public init(extraSpeechVerbs: [String] = [], knownEntities: [KnownEntity] = []) {
+        self.extraSpeechVerbs = extraSpeechVerbs
+        self.knownEntities = knownEntities
+    }
+
+    var extraCueWords: Set<[UInt8]> { Set(extraSpeechVerbs.map { Array($0.lowercased().utf8) }) }
 }

@@ -142,11 +142,32 @@ public struct ArticleDiagnostic: Sendable, Hashable {
     public var severity: DiagnosticSeverity
     public var code: String
     public var message: String
+    /// Other places that explain it: the candidate speakers of an ambiguous one, the usual
+    /// spelling of a misspelt name.
+    public var related: [RelatedSpan]
+    /// The text that would fix it, where there is one ("Xi Jinping" for "Xi Jingping").
+    public var replacement: String?
 
-    public init(span: TextSpan, severity: DiagnosticSeverity, code: String, message: String) {
+    public init(
+        span: TextSpan, severity: DiagnosticSeverity, code: String, message: String, related: [RelatedSpan] = [],
+        replacement: String? = nil
+    ) {
         self.span = span
         self.severity = severity
         self.code = code
+        self.message = message
+        self.related = related
+        self.replacement = replacement
+    }
+}
+
+/// A place a diagnostic points to, with a word on why.
+public struct RelatedSpan: Sendable, Hashable {
+    public var span: TextSpan
+    public var message: String
+
+    public init(span: TextSpan, message: String) {
+        self.span = span
         self.message = message
     }
 }

@@ -4,7 +4,7 @@ import BylineJSON
 /// Text with positions marked inline, as sourcekit-lsp's tests do, so that no test counts
 /// columns by hand: `"Mr. 1️⃣Putin2️⃣ said"` gives the text without the markers and the byte
 /// offset of each marker.
-public struct MarkedText {
+public struct MarkedText: Sendable {
     public static let markers = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣"]
 
     public let text: String
@@ -34,6 +34,11 @@ public struct MarkedText {
     /// The LSP position of a marker in the given encoding.
     public func position(_ marker: String, _ encoding: PositionEncoding = .utf16) -> TextPosition {
         indexed.position(ofByte: offset(marker), encoding: encoding)
+    }
+
+    /// The LSP range between two markers.
+    public func range(_ from: String, _ to: String, _ encoding: PositionEncoding = .utf16) -> JSON {
+        ["start": position(from, encoding).jsonValue, "end": position(to, encoding).jsonValue]
     }
 
     /// The code-point offset of a marker, as the CLI reports offsets.

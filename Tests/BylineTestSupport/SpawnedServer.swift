@@ -1,3 +1,4 @@
+import BylineEngine
 import BylineJSON
 import Foundation
 import JSONRPC
@@ -115,6 +116,33 @@ public final class SpawnedServer: @unchecked Sendable {
         let result = response(to: id)?["result"]
         notify("initialized", [:])
         return result
+    }
+
+    /// Sends `initialize` with the given client capabilities and root, then `initialized`.
+    @discardableResult
+    public func initialize(capabilities: JSON, rootURI: String? = nil, options: JSON? = nil) -> JSON? {
+        var params: JSONObject = ["processId": nil, "rootUri": rootURI.map { .string($0) } ?? nil, "capabilities": capabilities]
+        if let options { params["initializationOptions"] = options }
+        let id = request("initialize", .object(params))
+        let result = response(to: id)?["result"]
+        notify("initialized", [:])
+        return result
+    }
+
+    /// Sends a request and waits for its answer's `result` (nil on an error or a timeout).
+    public func call(_ method: String, _ params: JSON) -> JSON? {
+        response(to: request(method, params))?["result"]
+    }
+
+    public func open(_ uri: String, _ text: String, language: String = "plaintext", version: Int = 1) {
+        notify("textDocument/didOpen", [
+            "textDocument": ["uri": .string(uri), "languageId": .string(language), "version": .int(version), "text": .string(text)]
+        ])
+    }
+
+    /// `textDocument` and `position` parameters for a marker of a marked text.
+    public static func at(_ uri: String, _ marked: MarkedText, _ marker: String, _ encoding: PositionEncoding = .utf16) -> JSON {
+        ["textDocument": ["uri": .string(uri)], "position": marked.position(marker, encoding).jsonValue]
     }
 
     public func closeInput() {

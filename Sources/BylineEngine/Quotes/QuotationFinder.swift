@@ -30,10 +30,13 @@ struct QuotationFinder {
     let sentenceOf: [Int32]
     let sentences: [Range<Int>]
     let paragraphOf: [Int32]
+    /// The user's own speech verbs, in lower case.
+    let extraCues: Set<[UInt8]>
 
-    init(view: TokenView, entities: [Entity]) {
+    init(view: TokenView, entities: [Entity], extraCues: Set<[UInt8]> = []) {
         self.view = view
         self.entities = entities
+        self.extraCues = extraCues
         var entityAt = [Int32](repeating: -1, count: view.count)
         var mentionStart = [Int32](repeating: -1, count: view.count)
         var mentionEnd = [Int32](repeating: -1, count: view.count)
@@ -242,9 +245,17 @@ struct QuotationFinder {
                 cue = view.span(attribution.cue)
                 if attribution.speaker.ambiguousWith.count > 1 {
                     let names = attribution.speaker.ambiguousWith.map { entities[$0].name }
+                    // Each candidate's last mention before the speaker: the antecedents a
+                    // reader would weigh.
+                    let speakerStart = view.span(attribution.speaker.tokens).start
+                    let related = attribution.speaker.ambiguousWith.compactMap { candidate -> RelatedSpan? in
+                        let mention = entities[candidate].mentions.last { $0.span.end <= speakerStart } ?? entities[candidate].mentions.first
+                        return mention.map { RelatedSpan(span: $0.span, message: "candidate speaker: \(entities[candidate].name)") }
+                    }
                     diagnostics.append(ArticleDiagnostic(
                         span: view.span(attribution.speaker.tokens), severity: .information, code: "ambiguous-speaker",
-                        message: "“\(view.string(attribution.speaker.tokens))” could be \(names.joined(separator: " or ")); Byline chose \(names[0])."))
+                        message: "“\(view.string(attribution.speaker.tokens))” could be \(names.joined(separator: " or ")); Byline chose \(names[0]).",
+                        related: related))
                 }
             } else if item.isSourceQuote, !hasCueNearby(item.content) {
                 diagnostics.append(ArticleDiagnostic(
@@ -621,7 +632,9 @@ struct QuotationFinder {
     // MARK: - Cues
 
     func isCue(_ index: Int) -> Bool {
-        guard index >= 0, index < view.count, view.tokens[index].kind == .word, view.has(index, .reportingVerb) else { return false }
+        guard index >= 0, index < view.count, view.tokens[index].kind == .word else { return false }
+        guard view.has(index, .reportingVerb) || !extraCues.isEmpty && extraCues.contains(Array(view.string(index).lowercased().utf8))
+        else { return false }
         // "pointed" and "point" only as "point out"; "report" and "note" only as verbs.
         if view.is(index, "pointed") || view.is(index, "points") || view.is(index, "point") { return view.is(index + 1, "out") }
         if view.isCapitalized(index) {

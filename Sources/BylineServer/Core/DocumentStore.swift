@@ -159,6 +159,24 @@ final class DocumentStore: Sendable {
         }
     }
 
+    /// Forgets every cached analysis and published revision, so that each open document is
+    /// analysed and published again (after a settings change).
+    func invalidateAll() {
+        entries.withLock { entries in
+            for uri in entries.keys {
+                entries[uri]!.analysis = nil
+                entries[uri]!.publishedRevision = nil
+            }
+        }
+    }
+
+    var openURIs: [String] { entries.withLock { Array($0.keys).sorted() } }
+
+    /// Every open document, for workspace-wide requests.
+    func allDocuments() -> [OpenDocument] {
+        entries.withLock { $0.values.map(\.document) }.sorted { $0.uri < $1.uri }
+    }
+
     /// True if `revision` is still the newest text of `uri`.
     func isCurrent(_ uri: String, revision: UInt64) -> Bool {
         entries.withLock { $0[uri]?.document.revision == revision }

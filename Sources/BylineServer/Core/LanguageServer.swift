@@ -18,8 +18,20 @@ public final class LanguageServer: Sendable {
     var log: StandardErrorLog { connection.log }
     let documents = DocumentStore()
     let requests = RequestRegistry()
-    let analyzer = Analyzer()
     let session = Mutex(SessionState())
+    /// The user's `byline` settings, and the engine options they imply.
+    let settings = Mutex(ServerSettings())
+    let analyzerOptions = Mutex(AnalyzerOptions())
+    /// Bumped on every settings change, so pulled diagnostics know to refresh.
+    let settingsGeneration = Atomic<Int>(0)
+    /// The last full semantic tokens sent per document, for delta requests.
+    let semanticTokenResults = Mutex<[String: SemanticTokensResult]>([:])
+    /// Requests sent to the client and awaiting its answer.
+    let outgoing = OutgoingRequests()
+    /// Entity names in the workspace's `byline.json`, and what it says about them.
+    let workspaceFacts = Mutex(WorkspaceFacts())
+    /// The article files under the workspace folders, for workspace-wide requests.
+    let workspaceArticles = WorkspaceArticles()
     /// Documents changed by messages whose batch has not ended yet.
     let pendingAnalyses = Mutex<Set<String>>([])
     let requestQueue = DispatchQueue(label: "byline.requests", qos: .userInitiated, attributes: .concurrent)
@@ -55,9 +67,8 @@ public final class LanguageServer: Sendable {
             handleRequest(id: id, method: method, params: params)
         case .notification(let method, let params):
             handleNotification(method: method, params: params)
-        case .response(let id, _):
-            // Byline sends no requests to the client yet, so any response is unexpected.
-            log.log(.info, "ignoring a response to unknown request \(id)")
+        case .response(let id, let result):
+            receiveResponse(id: id, result: result)
         }
     }
 
@@ -156,6 +167,22 @@ public final class LanguageServer: Sendable {
             request(InitializeRequest.self) { $0.initialize($1, $2) },
             request(ShutdownRequest.self) { $0.shutdown($1, $2) },
             request(AnnotationsRequest.self) { $0.annotations($1, $2) },
+            request(SemanticTokensRequest.self) { $0.semanticTokensFull($1, $2) },
+            request(SemanticTokensDeltaRequest.self) { $0.semanticTokensDelta($1, $2) },
+            request(SemanticTokensRangeRequest.self) { $0.semanticTokensRange($1, $2) },
+            request(HoverRequest.self) { $0.hover($1, $2) },
+            request(DefinitionRequest.self) { $0.definition($1, $2) },
+            request(ReferencesRequest.self) { $0.references($1, $2) },
+            request(DocumentHighlightRequest.self) { $0.documentHighlight($1, $2) },
+            request(PrepareRenameRequest.self) { $0.prepareRename($1, $2) },
+            request(RenameRequest.self) { $0.rename($1, $2) },
+            request(DocumentSymbolRequest.self) { $0.documentSymbols($1, $2) },
+            request(WorkspaceSymbolRequest.self) { $0.workspaceSymbols($1, $2) },
+            request(InlayHintRequest.self) { $0.inlayHints($1, $2) },
+            request(CodeActionRequest.self) { $0.codeActions($1, $2) },
+            request(CompletionRequest.self) { $0.completion($1, $2) },
+            request(DocumentDiagnosticRequest.self) { $0.documentDiagnostic($1, $2) },
+            request(WorkspaceDiagnosticRequest.self) { $0.workspaceDiagnostic($1, $2) },
         ])
 
     static let notificationHandlers: [String: NotificationHandler] = Dictionary(
@@ -168,6 +195,7 @@ public final class LanguageServer: Sendable {
             notification(DidSaveTextDocumentNotification.self) { $0.didSave($1) },
             notification(CancelRequestNotification.self) { $0.cancelRequest($1) },
             notification(SetTraceNotification.self) { $0.setTrace($1) },
+            notification(DidChangeConfigurationNotification.self) { $0.didChangeConfiguration($1) },
         ])
 }
 
@@ -192,6 +220,8 @@ struct SessionState: Sendable {
     var clientCapabilities = ClientCapabilities()
     var clientName: String?
     var trace = TraceLevel.off
+    /// Folders the client declared (`workspaceFolders`, else `rootUri`), as file paths.
+    var workspaceFolders: [String] = []
 }
 
 /// One request being answered: its id, its cancellation token, and when it arrived.

@@ -20,6 +20,27 @@ enum ServerCapabilities {
                 "change": 2,  // incremental; full-text changes (no range) are accepted too
                 "save": ["includeText": false],
             ],
+            "semanticTokensProvider": [
+                "legend": SemanticTokenLegend.json,
+                "full": ["delta": true],
+                "range": true,
+            ],
+            "hoverProvider": true,
+            "definitionProvider": true,
+            "referencesProvider": true,
+            "documentHighlightProvider": true,
+            "renameProvider": ["prepareProvider": true],
+            "documentSymbolProvider": ["label": "Byline"],
+            "workspaceSymbolProvider": true,
+            "inlayHintProvider": true,
+            "codeActionProvider": [
+                "codeActionKinds": [
+                    .string(LanguageServer.quickFix), .string(LanguageServer.rewrite), .string(LanguageServer.sourceCurlyQuotes),
+                ]
+            ],
+            "completionProvider": ["triggerCharacters": [], "resolveProvider": false],
+            "diagnosticProvider": ["identifier": "byline", "interFileDependencies": false, "workspaceDiagnostics": true],
+            "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": false]],
             "experimental": [
                 "bylineAnnotations": true
             ],

@@ -11,6 +11,7 @@ extension LanguageServer {
             state.positionEncoding = encoding
             state.clientCapabilities = request.capabilities
             state.clientName = request.clientName
+            state.workspaceFolders = request.workspaceFolders
             if let trace = request.trace { state.trace = trace }
             return false
         }
@@ -18,6 +19,7 @@ extension LanguageServer {
             context.reply(.failure(.invalidRequest("initialize may be sent only once")))
             return
         }
+        if let options = request.initializationOptions { updateSettings(options, from: "initializationOptions") }
         log.log(.info, "initialized by \(request.clientName ?? "an unnamed client"); positions in \(encoding.rawValue)")
         context.reply(.success([
             "capabilities": ServerCapabilities.json(for: request.capabilities, encoding: encoding),
@@ -25,7 +27,11 @@ extension LanguageServer {
         ]))
     }
 
-    func initialized(_ notification: InitializedNotification) {}
+    /// The client is ready to take requests: read the workspace's notes and ask for settings.
+    func initialized(_ notification: InitializedNotification) {
+        loadWorkspaceFacts()
+        if session.withLock({ $0.clientCapabilities.configurationRequests }) { pullConfiguration() }
+    }
 
     func shutdown(_ request: ShutdownRequest, _ context: RequestContext) {
         session.withLock { $0.phase = .shutDown }

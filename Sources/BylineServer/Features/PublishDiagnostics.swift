@@ -35,7 +35,7 @@ extension LanguageServer {
         let article = Article(text: document.text, format: document.format)
         return DocumentAnalysis(
             uri: document.uri, version: document.version, revision: document.revision, article: article,
-            annotations: analyzer.analyze(article))
+            annotations: Analyzer(options: analyzerOptions.withLock { $0 }).analyze(article))
     }
 
     /// The analysis of the document's current text, from the cache when it is fresh.
@@ -48,22 +48,39 @@ extension LanguageServer {
 
     /// Publishes unless the document changed meanwhile; returns whether it did.
     private func publishDiagnostics(_ analysis: DocumentAnalysis) -> Bool {
-        let encoding = session.withLock { $0.positionEncoding }
+        let (encoding, client) = session.withLock { ($0.positionEncoding, $0.clientCapabilities) }
+        let diagnostics = diagnosticsJSON(analysis, encoding: encoding, client: client)
+        guard documents.isCurrent(analysis.uri, revision: analysis.revision) else { return false }
+        connection.sendNotification(
+            "textDocument/publishDiagnostics",
+            ["uri": .string(analysis.uri), "version": .int(analysis.version), "diagnostics": .array(diagnostics)])
+        return true
+    }
+
+    /// The diagnostics the user sees, as LSP `Diagnostic`s: settings applied, and the
+    /// candidate speakers of an ambiguous one as related information.
+    func diagnosticsJSON(_ analysis: DocumentAnalysis, encoding: PositionEncoding, client: ClientCapabilities) -> [JSON] {
         let text = analysis.article.text
-        let diagnostics: [JSON] = analysis.annotations.diagnostics.map { diagnostic in
-            [
+        let shown = settings.withLock { $0 }.apply(to: analysis.annotations.diagnostics)
+        return shown.map { diagnostic in
+            var object: JSONObject = [
                 "range": LSPRange(diagnostic.span, in: text, encoding: encoding).json,
                 "severity": .int(Self.lspSeverity(diagnostic.severity)),
                 "code": .string(diagnostic.code),
                 "source": "byline",
                 "message": .string(diagnostic.message),
             ]
+            if client.relatedInformation, !diagnostic.related.isEmpty {
+                object["relatedInformation"] = .array(diagnostic.related.map { related in
+                    [
+                        "location": ["uri": .string(analysis.uri), "range": LSPRange(related.span, in: text, encoding: encoding).json],
+                        "message": .string(related.message),
+                    ]
+                })
+            }
+            if let replacement = diagnostic.replacement { object["data"] = ["replacement": .string(replacement)] }
+            return .object(object)
         }
-        guard documents.isCurrent(analysis.uri, revision: analysis.revision) else { return false }
-        connection.sendNotification(
-            "textDocument/publishDiagnostics",
-            ["uri": .string(analysis.uri), "version": .int(analysis.version), "diagnostics": .array(diagnostics)])
-        return true
     }
 
     static func lspSeverity(_ severity: DiagnosticSeverity) -> Int {

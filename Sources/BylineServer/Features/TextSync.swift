@@ -9,6 +9,11 @@ extension LanguageServer {
             uri: notification.uri, languageID: notification.languageID, version: notification.version,
             text: notification.text)
         if reopened { log.log(.info, "\(notification.uri) was opened again; its text is replaced") }
+        // The workspace's notes file is checked and applied, not analysed as an article.
+        if WorkspaceFacts.isFactsFile(notification.uri) {
+            applyWorkspaceFacts(text: notification.text, uri: notification.uri)
+            return
+        }
         scheduleAnalysis(of: notification.uri)
     }
 
@@ -22,6 +27,10 @@ extension LanguageServer {
             logToClient(.warning, "Ignoring a change to \(uri), which is not open")
         case .applied(let problems):
             for problem in problems { logToClient(.warning, "Edit to \(uri): \(problem)") }
+            if WorkspaceFacts.isFactsFile(uri), let text = documents.snapshot(uri)?.text.string {
+                applyWorkspaceFacts(text: text, uri: uri)
+                return
+            }
             scheduleAnalysis(of: uri)
         }
     }
@@ -32,6 +41,7 @@ extension LanguageServer {
             logToClient(.warning, "Ignoring didClose for \(uri), which is not open")
             return
         }
+        semanticTokenResults.withLock { _ = $0.removeValue(forKey: uri) }
         // Clear what the editor shows for the closed document.
         connection.sendNotification("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])
     }

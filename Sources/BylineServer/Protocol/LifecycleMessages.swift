@@ -1,5 +1,6 @@
 import BylineEngine
 import BylineJSON
+import Foundation
 
 /// `initialize`: the client's first request, carrying its capabilities; the answer carries
 /// the server's, computed from them.
@@ -10,6 +11,9 @@ struct InitializeRequest: LSPRequest {
     var capabilities: ClientCapabilities
     var initializationOptions: JSON?
     var trace: TraceLevel?
+    /// The workspace folders as file paths: `workspaceFolders`, else `rootUri`, else
+    /// `rootPath`. Folders that are not `file:` URIs are left out.
+    var workspaceFolders: [String] = []
 
     init(params: JSONReader) throws(JSONShapeError) {
         processID = try params["processId"].optional { r throws(JSONShapeError) in try r.int() }
@@ -17,6 +21,20 @@ struct InitializeRequest: LSPRequest {
         capabilities = try ClientCapabilities(params["capabilities"])
         initializationOptions = params["initializationOptions"].value
         trace = try params["trace"].optional { r throws(JSONShapeError) in try TraceLevel(r) }
+        if let folders = try params["workspaceFolders"].optional({ r throws(JSONShapeError) in try r.array() }) {
+            for folder in folders {
+                if let path = Self.path(ofFileURI: try folder["uri"].string()) { workspaceFolders.append(path) }
+            }
+        } else if let root = try params["rootUri"].optional({ r throws(JSONShapeError) in try r.string() }) {
+            if let path = Self.path(ofFileURI: root) { workspaceFolders.append(path) }
+        } else if let root = try params["rootPath"].optional({ r throws(JSONShapeError) in try r.string() }) {
+            workspaceFolders.append(root)
+        }
+    }
+
+    static func path(ofFileURI uri: String) -> String? {
+        guard let url = URL(string: uri), url.isFileURL else { return nil }
+        return url.standardizedFileURL.path
     }
 }
 
@@ -39,7 +57,16 @@ struct ExitNotification: ParameterlessNotification {
 struct ClientCapabilities: Sendable, Equatable {
     /// `general.positionEncodings`; absent means UTF-16 only.
     var positionEncodings: [String] = []
-    /// `window.workDoneProgress` and friends come later; so far only encodings matter.
+    /// `textDocument.semanticTokens.multilineTokenSupport`: a token may span lines.
+    var multilineTokens = false
+    /// `textDocument.hover.contentFormat` lists `markdown`.
+    var markdownHover = false
+    /// `textDocument.diagnostic` is present: the client pulls diagnostics.
+    var pullDiagnostics = false
+    /// `textDocument.publishDiagnostics.relatedInformation`.
+    var relatedInformation = false
+    /// `workspace.configuration`: the server may ask for settings.
+    var configurationRequests = false
 
     init() {}
 
@@ -50,6 +77,14 @@ struct ClientCapabilities: Sendable, Equatable {
             positionEncodings = []
             for encoding in encodings { positionEncodings.append(try encoding.string()) }
         }
+        let document = reader["textDocument"]
+        multilineTokens = try document["semanticTokens"]["multilineTokenSupport"].optional { r throws(JSONShapeError) in try r.bool() } ?? false
+        if let formats = try document["hover"]["contentFormat"].optional({ r throws(JSONShapeError) in try r.array() }) {
+            for format in formats where try format.string() == "markdown" { markdownHover = true }
+        }
+        pullDiagnostics = !document["diagnostic"].isAbsent
+        relatedInformation = try document["publishDiagnostics"]["relatedInformation"].optional { r throws(JSONShapeError) in try r.bool() } ?? false
+        configurationRequests = try reader["workspace"]["configuration"].optional { r throws(JSONShapeError) in try r.bool() } ?? false
     }
 }
 
