@@ -97,6 +97,14 @@ public struct AnnotationEncoder {
         object["severity"] = .string(diagnostic.severity.rawValue)
         object["code"] = .string(diagnostic.code)
         object["message"] = .string(diagnostic.message)
+        if let replacement = diagnostic.replacement { object["replacement"] = .string(replacement) }
+        if !diagnostic.related.isEmpty {
+            object["related"] = .array(diagnostic.related.map { related in
+                var item = spanObject(related.span, includeText: true)
+                item["message"] = .string(related.message)
+                return .object(item)
+            })
+        }
         return .object(object)
     }
 }

@@ -224,3 +224,45 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(mentions("Shares rose to 35.50 marks.") == ["35.50 marks|MONEY"])
     }
 }
+
+@Suite struct WorkspaceKnowledgeTests {
+    @Test func foldsAKnownEntitysAliasesIntoOneEntityUnderItsName() {
+        let text = "The Port of Rotterdam Authority raised its fees. Later Havenbedrijf said more ships were coming."
+        let known = KnownEntity(name: "Port of Rotterdam Authority", type: .organization, aliases: ["Havenbedrijf"])
+        let entities = Analyzer(options: AnalyzerOptions(knownEntities: [known])).analyze(Article(text)).entities
+        let port = entities.first { $0.name == "Port of Rotterdam Authority" }
+        #expect(port?.type == .organization)
+        #expect(port?.mentions.map { Article(text).text.substring($0.span.range) } == ["Port of Rotterdam Authority", "Havenbedrijf"])
+        #expect(entities.map(\.id) == entities.indices.map { "e\($0 + 1)" })
+    }
+
+    @Test func matchesOnlyWholeWords() {
+        let known = KnownEntity(name: "Ace", type: .organization)
+        let entities = Analyzer(options: AnalyzerOptions(knownEntities: [known])).analyze(Article("Aces high. “Ace” won.")).entities
+        #expect(entities.first { $0.name == "Ace" }?.mentions.count == 1)
+    }
+}
+
+@Suite struct SpellingTests {
+    @Test func flagsARareNearDuplicateOfACommonName() {
+        let text = "Xi Jinping arrived. Xi Jinping spoke. Later Xi Jingping left."
+        let annotations = Analyzer().analyze(Article(text))
+        let flagged = annotations.diagnostics.filter { $0.code == "inconsistent-spelling" }
+        #expect(flagged.count == 1)
+        #expect(flagged.first?.replacement == "Xi Jinping")
+        #expect(flagged.first.map { Article(text).text.substring($0.span.range) } == "Xi Jingping")
+    }
+
+    @Test func leavesDifferentPeopleWithSimilarNamesAlone() {
+        let text = "Anna Nowak arrived. Anna Nowak spoke. Maria Nowak left."
+        #expect(!Analyzer().analyze(Article(text)).diagnostics.contains { $0.code == "inconsistent-spelling" })
+    }
+
+    @Test func measuresEditDistanceWithALimit() {
+        func distance(_ a: String, _ b: String) -> Int { SpellingChecker.distance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: 2) }
+        #expect(distance("Jinping", "Jingping") == 1)
+        #expect(distance("kitten", "sitting") == 3)
+        #expect(distance("", "ab") == 2)
+        #expect(distance("abc", "abc") == 0)
+    }
+}

@@ -156,6 +156,16 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(quotations(text) == ["mixed: the senator's actions were “unethical” and “horrifying” for the party | Tapper → Tapper (named)"])
     }
 
+    @Test func takesTheUsersOwnSpeechVerbs() {
+        let text = "“The harbour never sleeps, and neither do we,” drawled Jan Smit."
+        let plain = Analyzer().analyze(Article(text)).quotes
+        #expect(plain.first?.speaker == nil)
+        let quotes = Analyzer(options: AnalyzerOptions(extraSpeechVerbs: ["drawled"])).analyze(Article(text)).quotes
+        #expect(quotes.count == 1)
+        #expect(quotes.first.flatMap { $0.cue.map { Article(text).text.substring($0.range) } } == "drawled")
+        #expect(quotes.first?.speaker?.entityIndex != nil)
+    }
+
     @Test func leavesCommitmentsAndBeliefsAlone() {
         #expect(quotations("Leaders pledged on Friday to deepen ties.").isEmpty)
     }

@@ -209,6 +209,13 @@ struct NumericRecognizer {
             let ambiguous = view.is(index, "may") || view.is(index, "march") || view.is(index, "august") || view.is(index, "june")
             let cue = view.isAny(index - 1, ["in", "since", "by", "until", "till", "from", "during", "early", "late", "mid", "last", "next", "this", "of", "before", "after", "through"])
             if ambiguous && !cue { return nil }
+            // "Jan Smit", "April Ryan", "June Carter": a month name before a capitalised word
+            // is a given name.
+            if end < view.count, view.tokens[end].kind == .word, view.isCapitalized(end), !view.has(end, .month),
+                !view.tokens[end].flags.contains(.startsSentence)
+            {
+                return nil
+            }
             if !cue, view.tokens[index].flags.contains(.startsSentence) { return nil }
         }
         var start = index

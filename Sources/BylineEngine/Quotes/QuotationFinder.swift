@@ -856,12 +856,20 @@ struct QuotationFinder {
 
     /// The first entity of its sentence, before any verb: a subject, roughly.
     func isSubject(_ position: Int, in sentence: Range<Int>) -> Bool {
-        for index in sentence {
+        var index = sentence.lowerBound
+        while index < sentence.upperBound {
             if index == position { return true }
-            if entityAt[index] >= 0 { return false }
+            if entityAt[index] >= 0 {
+                // "Kowalczyk and Nowak arrived": both halves of a joined subject are subjects.
+                let after = Int(mentionEnd[index]) + 1
+                guard view.is(after, "and"), after + 1 < sentence.upperBound, entityAt[after + 1] >= 0 else { return false }
+                index = after + 1
+                continue
+            }
             if view.tokens[index].kind == .word, !view.isCapitalized(index), !view.has(index, .determiner), !view.has(index, .functionWord) {
                 return false
             }
+            index += 1
         }
         return false
     }
