@@ -468,7 +468,7 @@ struct NameRecognizer {
         }
         // "…, said Marieke de Vries": a speech verb right before the name credits a person.
         let speechBefore = view.has(first - 1, .speechVerb) && !view.isCapitalized(first - 1)
-        if speechAfter || speechBefore, range.count <= 4, !(range.count == 1 && view.has(first, .common) && !view.has(first, .surname)),
+        if speechAfter || speechBefore || isPersonVerb(range.upperBound), range.count <= 4, !(range.count == 1 && view.has(first, .common) && !view.has(first, .surname)),
             !range.contains(where: { view.is($0, "of") })
         {
             return withRole(RawMention(tokens: range, type: .person, strength: 2), range)
@@ -569,6 +569,12 @@ struct NameRecognizer {
         guard index < view.count, view.tokens[index].kind == .word, !view.isCapitalized(index) else { return false }
         if view.has(index, .speechVerb) { return true }
         return view.isAny(index, ["met", "has", "had", "is", "was", "will", "would", "could", "should", "did", "does", "took", "made", "won", "lost", "spoke", "arrived", "left", "returned", "signed", "visited", "called", "wants", "wanted", "became", "joined", "led", "leads", "served", "ran", "runs", "died", "resigned", "faces", "faced", "plans", "planned", "hopes", "sought", "seeks", "urged", "ordered", "vowed", "refused", "met", "attended", "rejected", "accepted", "launched", "won", "scored", "defeated", "beat", "lives", "lived", "works", "worked", "may", "might", "must", "can", "cannot"])
+    }
+
+    /// A lower-case verb that only people do: "Xi Jinping arrived", "Okafor smiled".
+    func isPersonVerb(_ index: Int) -> Bool {
+        guard index < view.count, view.tokens[index].kind == .word, !view.isCapitalized(index) else { return false }
+        return view.isAny(index, ["spoke", "arrived", "died", "resigned", "smiled", "laughed", "shrugged", "nodded", "married", "wept", "sang", "testified", "recalled", "joked", "retired", "apologised", "apologized", "shook"])
     }
 
     func isOrganizationRole(_ role: Range<Int>) -> Bool {
