@@ -127,6 +127,9 @@ final class BenchServer: @unchecked Sendable {
     private let responses = Mutex<[Int: JSON]>([:])
     private let arrived = DispatchSemaphore(value: 0)
     private var nextID = 1
+    /// The newest document version whose diagnostics were published.
+    let published = Mutex(0)
+    let publishedSignal = DispatchSemaphore(value: 0)
 
     init() {
         process.executableURL = bylineExecutable()
@@ -144,9 +147,13 @@ final class BenchServer: @unchecked Sendable {
                 if count <= 0 { break }
                 framer.append(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
                 framer.drain { event in
-                    guard case .body(let body) = event, let json = try? JSON.parse(body),
-                        json["method"] == nil, let id = json["id"]?.intValue
-                    else { return }
+                    guard case .body(let body) = event, let json = try? JSON.parse(body) else { return }
+                    if json["method"] == "textDocument/publishDiagnostics", let version = json["params"]?["version"]?.intValue {
+                        published.withLock { $0 = max($0, version) }
+                        publishedSignal.signal()
+                        return
+                    }
+                    guard json["method"] == nil, let id = json["id"]?.intValue else { return }
                     responses.withLock { $0[id] = json }
                     arrived.signal()
                 }
@@ -182,6 +189,15 @@ final class BenchServer: @unchecked Sendable {
         send(["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": [
             "textDocument": ["uri": .string(uri), "languageId": "plaintext", "version": 1, "text": .string(text)]
         ]])
+    }
+
+    /// Waits until the diagnostics of `version` (or a newer one) are published.
+    func waitForPublished(version: Int) {
+        while published.withLock({ $0 }) < version { publishedSignal.wait() }
+    }
+
+    func notify(_ method: String, _ params: JSON) {
+        send(["jsonrpc": "2.0", "method": .string(method), "params": params])
     }
 
     func finish() {

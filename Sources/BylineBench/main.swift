@@ -4,14 +4,14 @@ import JSONRPC
 
 // Byline's benchmarks. Build and run in release mode:
 //
-//     swift run -c release byline-bench [engine|transport|all]
+//     swift run -c release byline-bench [engine|transport|features|all]
 //
 // Every figure the README quotes comes from here. Timings are wall-clock on this machine;
 // the report prints the machine's core count and the toolchain so results can be compared.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let suites = arguments.isEmpty ? ["all"] : arguments
-let known = ["transport", "engine", "all"]
+let known = ["transport", "engine", "features", "all"]
 if let unknown = suites.first(where: { !known.contains($0) }) {
     FileHandle.standardError.write(Data("byline-bench: unknown suite '\(unknown)'; choose from \(known.joined(separator: ", "))\n".utf8))
     exit(2)
@@ -23,4 +23,7 @@ if suites.contains("engine") || suites.contains("all") {
 }
 if suites.contains("transport") || suites.contains("all") {
     TransportBenchmarks.run()
+}
+if suites.contains("features") || suites.contains("all") {
+    FeatureBenchmarks.run()
 }

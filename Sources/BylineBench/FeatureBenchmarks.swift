@@ -1,0 +1,84 @@
+import BylineEngine
+import BylineJSON
+import Foundation
+
+/// Language features as an editor meets them, through a `byline lsp` process: hover and full
+/// semantic tokens on the seed article, and the time from a keystroke (`didChange`) to its
+/// `publishDiagnostics` on a 5,000-word article. Client-observed round trips, so the pipe
+/// and JSON costs are included.
+enum FeatureBenchmarks {
+    static func seedText() -> (label: String, text: String) {
+        let path = FileManager.default.currentDirectoryPath + "/../shared/corpus/seed-article.txt"
+        if let data = FileManager.default.contents(atPath: path) { return ("seed article", String(decoding: data, as: UTF8.self)) }
+        return ("generated 450-word article (../shared absent)", "date 2022-12-30\n\n" + EngineBenchmarks.generatedArticle(seed: 1).split(separator: " ").prefix(450).joined(separator: " "))
+    }
+
+    /// About `words` words of news prose in paragraphs, from the corpus when it is there.
+    static func longArticle(words: Int) -> String {
+        let (_, texts) = EngineBenchmarks.corpusTexts()
+        var paragraphs: [String] = []
+        var count = 0
+        for text in texts {
+            for paragraph in text.components(separatedBy: "\n\n") where !paragraph.isEmpty {
+                paragraphs.append(paragraph)
+                count += EngineBenchmarks.wordCount(paragraph)
+                if count >= words { return "date 2016-10-12\n\n" + paragraphs.joined(separator: "\n\n") }
+            }
+        }
+        return "date 2016-10-12\n\n" + paragraphs.joined(separator: "\n\n")
+    }
+
+    static func run() {
+        print("features (client round trips through byline lsp)")
+        let server = BenchServer()
+        server.initialize()
+        let (label, seed) = seedText()
+        let seedURI = "file:///bench/seed.txt"
+        server.open(uri: seedURI, text: seed)
+        // The first person the article names: its first capitalised word after the header.
+        let lines = seed.components(separatedBy: "\n")
+        let line = lines.firstIndex { $0.count > 80 } ?? 0
+        let character = lines[line].utf16.count / 3
+        let position: JSON = ["line": .int(line), "character": .int(character)]
+        for (name, method, params) in [
+            ("hover, \(label)", "textDocument/hover", ["textDocument": ["uri": .string(seedURI)], "position": position] as JSON),
+            ("semanticTokens/full, \(label)", "textDocument/semanticTokens/full", ["textDocument": ["uri": .string(seedURI)]] as JSON),
+            ("documentSymbol, \(label)", "textDocument/documentSymbol", ["textDocument": ["uri": .string(seedURI)]] as JSON),
+        ] {
+            for _ in 0..<100 { _ = server.call(method, params) }
+            var samples: [Double] = []
+            for _ in 0..<2000 { samples.append(Measure.seconds { _ = server.call(method, params) } * 1000) }
+            Measure.report(name, "p50 \(Measure.format(Measure.percentile(samples, 0.5), 3)) ms, p99 \(Measure.format(Measure.percentile(samples, 0.99), 3)) ms", target: method == "textDocument/documentSymbol" ? nil : "≤ 1 ms")
+        }
+
+        let long = longArticle(words: 5_000)
+        let longURI = "file:///bench/long.txt"
+        server.open(uri: longURI, text: long)
+        server.waitForPublished(version: 1)
+        let indexed = IndexedText(long)
+        var version = 1
+        func keystroke(_ insertion: String) {
+            version += 1
+            // Type at the end of the text's middle line.
+            let middle = indexed.lineCount / 2
+            let end = indexed.position(ofByte: indexed.lineContentEnds[middle], encoding: .utf16)
+            let range: JSON = ["start": ["line": .int(end.line), "character": .int(end.character)], "end": ["line": .int(end.line), "character": .int(end.character)]]
+            server.notify("textDocument/didChange", [
+                "textDocument": ["uri": .string(longURI), "version": .int(version)],
+                "contentChanges": [["range": range, "text": .string(insertion)]],
+            ])
+        }
+        var samples: [Double] = []
+        for round in 0..<400 {
+            // Insert, then delete, so the text stays the same length.
+            let seconds = Measure.seconds {
+                keystroke(round % 2 == 0 ? "x" : "")
+                server.waitForPublished(version: version)
+            }
+            if round >= 20 { samples.append(seconds * 1000) }
+        }
+        Measure.report("didChange → publishDiagnostics, \(EngineBenchmarks.wordCount(long))-word article",
+                       "p50 \(Measure.format(Measure.percentile(samples, 0.5), 2)) ms, p99 \(Measure.format(Measure.percentile(samples, 0.99), 2)) ms", target: "p99 ≤ 5 ms")
+        server.finish()
+    }
+}
