@@ -11,8 +11,8 @@ struct EntityResolver {
     /// Makes the article's use of a name consistent: once "Putin" is a person anywhere,
     /// every "Putin" is, and a name left untyped takes the type the article gives it.
     func harmonize(_ mentions: inout [RawMention]) {
-        var strongTypes: [UInt64: (type: EntityType, strength: Int)] = [:]
-        var personTokens: Set<UInt64> = []
+        var strongTypes = HashKeyedMap<(type: EntityType, strength: Int)>(capacity: mentions.count)
+        var personTokens = HashKeyedSet(capacity: mentions.count * 2)
         for mention in mentions where mention.strength >= 2 && isName(mention.type) {
             let key = view.hash(mention.tokens)
             if let known = strongTypes[key], known.strength >= mention.strength { continue }
@@ -64,10 +64,10 @@ struct EntityResolver {
             var roles: [Range<Int>] = []
         }
         var drafts: [Draft] = []
-        var byKey: [UInt64: Int] = [:]
-        var bySurname: [UInt64: Int] = [:]
-        var byGivenName: [UInt64: Int] = [:]
-        var acronyms: [UInt64: Int] = [:]
+        var byKey = HashKeyedMap<Int>(capacity: mentions.count)
+        var bySurname = HashKeyedMap<Int>(capacity: mentions.count)
+        var byGivenName = HashKeyedMap<Int>()
+        var acronyms = HashKeyedMap<Int>()
 
         // Mentions in text order, except that full person names go first, so that a bare
         // surname mentioned before the full name ("Putin … Vladimir Putin") still joins it.
@@ -138,12 +138,14 @@ struct EntityResolver {
     /// A person's fullest name; otherwise the most frequent spelling, the longest on a tie.
     func canonicalName(_ type: EntityType, _ fullest: Range<Int>, _ spellings: [Range<Int>]) -> String {
         if type == .person || spellings.count == 1 { return view.string(fullest) }
-        var counts: [UInt64: (count: Int, range: Range<Int>)] = [:]
+        var counts = HashKeyedMap<(count: Int, range: Range<Int>)>(capacity: spellings.count)
         for range in spellings {
             let key = view.hash(range)
-            counts[key, default: (0, range)].count += 1
+            var entry = counts[key] ?? (0, range)
+            entry.count += 1
+            counts[key] = entry
         }
-        let best = counts.values.max { a, b in
+        let best = counts.storedValues.max { a, b in
             a.count != b.count ? a.count < b.count : view.span(a.range).length < view.span(b.range).length
         }!
         return view.string(best.range)

@@ -161,13 +161,17 @@ struct SpellingChecker {
     func check(_ entities: [Entity]) -> [ArticleDiagnostic] {
         var diagnostics: [ArticleDiagnostic] = []
         let people = entities.indices.filter { entities[$0].type == .person }
-        for rare in people {
-            for common in people where common != rare {
+        guard people.count >= 2 else { return [] }
+        // Cheap integer checks first: this runs on every keystroke, over every pair.
+        let lengths = people.map { entities[$0].name.utf8.count }
+        for (rareSlot, rare) in people.enumerated() where entities[rare].mentions.count <= 2 {
+            for (commonSlot, common) in people.enumerated() where common != rare {
+                guard entities[common].mentions.count > entities[rare].mentions.count,
+                    abs(lengths[rareSlot] - lengths[commonSlot]) <= 2
+                else { continue }
                 let rareName = entities[rare].name
                 let commonName = entities[common].name
-                guard entities[common].mentions.count > entities[rare].mentions.count, entities[rare].mentions.count <= 2,
-                    Self.isLikelyMisspelling(rareName, of: commonName)
-                else { continue }
+                guard Self.isLikelyMisspelling(rareName, of: commonName) else { continue }
                 let usual = entities[common].mentions.first { text($0.span) == commonName } ?? entities[common].mentions[0]
                 for mention in entities[rare].mentions where text(mention.span) == rareName {
                     diagnostics.append(ArticleDiagnostic(

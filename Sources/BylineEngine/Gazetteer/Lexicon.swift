@@ -40,7 +40,7 @@ public final class Lexicon: Sendable {
     /// Facts for each country, by its entry, made once.
     let countryFacts: [[Fact]]
     /// ISO 3166 alpha-2 code → the country's entry in `countries`.
-    let countriesByCode: [Substring: Int]
+    let countriesByCode: [String: Int]
     /// City facts as they are first asked for, by entry in `cities`.
     let cityFactCache = Mutex<[Int: [Fact]]>([:])
 
@@ -56,7 +56,7 @@ public final class Lexicon: Sendable {
         cities = StaticTable(PlaceData.cities)
         var aliases: [String: Int] = [:]
         var demonyms: [String: Int] = [:]
-        var byCode: [Substring: Int] = [:]
+        var byCode: [String: Int] = [:]
         let countries = StaticTable(PlaceData.countries)
         self.countries = countries
         for entry in 0..<countries.count {
@@ -137,7 +137,7 @@ public final class Lexicon: Sendable {
 
     public func isSpeechVerb(_ word: UnsafeBufferPointer<UInt8>) -> Bool { words.classes(of: word).contains(.speechVerb) }
 
-    static func facts(ofCountry fields: [Substring]) -> [Fact] {
+    static func facts(ofCountry fields: [String]) -> [Fact] {
         guard fields.count >= 9 else { return [] }
         var facts: [Fact] = []
         if !fields[2].isEmpty { facts.append(Fact("capital", String(fields[2]))) }

@@ -121,9 +121,20 @@ struct StaticTable: @unchecked Sendable {
     }
 
     /// The `|`-separated fields of an entry's line, the key first.
-    func fields(of entry: Int) -> [Substring] {
-        let line = String(decoding: UnsafeBufferPointer(start: base + Int(lineStarts[entry]), count: Int(lineEnds[entry] - lineStarts[entry])), as: UTF8.self)
-        return line.split(separator: "|", omittingEmptySubsequences: false)
+    func fields(of entry: Int) -> [String] {
+        // Split on the bytes: `|` never occurs inside a UTF-8 sequence.
+        var fields: [String] = []
+        var start = Int(lineStarts[entry])
+        let end = Int(lineEnds[entry])
+        var index = start
+        while index <= end {
+            if index == end || base[index] == UInt8(ascii: "|") {
+                fields.append(String(decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self))
+                start = index + 1
+            }
+            index += 1
+        }
+        return fields
     }
 
     /// Field 1 as a non-negative integer (`may|5` → 5), read in place.

@@ -819,18 +819,21 @@ struct QuotationFinder {
         if isI { return SpeakerGuess(tokens: index..<index + 1, entity: nil, resolution: .unresolved) }
         let sentence = Int(sentenceOf[index])
         let earliest = sentences[max(0, sentence - 3)].lowerBound
-        var scores: [Int: Double] = [:]
+        // Few candidates: a small list beats a dictionary on every keystroke.
+        var scores: [(key: Int, value: Double)] = []
+        let isIt = view.is(index, "it")
         var position = index - 1
         while position >= earliest {
             let entity = Int(entityAt[position])
             if entity >= 0, mentionStart[position] == Int32(position) {
+                let type = entities[entity].type
                 let compatible: Bool
                 if wantsPerson {
-                    compatible = isPerson(entity) && genderAgrees(entity, female: female)
-                } else if view.is(index, "it") {
-                    compatible = [.organization, .geopolitical].contains(entities[entity].type)
+                    compatible = type == .person && genderAgrees(entity, female: female)
+                } else if isIt {
+                    compatible = type == .organization || type == .geopolitical
                 } else {
-                    compatible = [.organization, .geopolitical, .norp, .person].contains(entities[entity].type)
+                    compatible = type == .organization || type == .geopolitical || type == .norp || type == .person
                 }
                 if compatible {
                     let distance = Double(index - position) / Double(max(1, index - earliest))
@@ -838,12 +841,17 @@ struct QuotationFinder {
                     let mentionSentence = sentences[Int(sentenceOf[position])]
                     if isSubject(position, in: mentionSentence) { score += 1 }
                     if isSpeakerAtCue(position) { score += 2 }
-                    scores[entity] = max(scores[entity] ?? 0, score)
+                    if let slot = scores.firstIndex(where: { $0.key == entity }) {
+                        scores[slot].value = max(scores[slot].value, score)
+                    } else {
+                        scores.append((entity, score))
+                    }
                 }
             }
             position -= 1
         }
-        let ranked = scores.sorted { $0.value > $1.value }
+        // Ties keep the order found (the nearest first), so the choice never depends on hashing.
+        let ranked = scores.enumerated().sorted { $0.element.value != $1.element.value ? $0.element.value > $1.element.value : $0.offset < $1.offset }.map(\.element)
         guard let best = ranked.first else {
             return SpeakerGuess(tokens: index..<index + 1, entity: nil, resolution: .unresolved)
         }
@@ -883,8 +891,11 @@ struct QuotationFinder {
 
     func genderAgrees(_ entity: Int, female: Bool) -> Bool {
         // The first word of the canonical (fullest) name decides, when the census knows it.
-        var firstWord = String(entities[entity].name.split(separator: " ").first ?? "")
-        let classes = firstWord.withUTF8 { view.lexicon.words.classes(of: $0) }
+        var name = entities[entity].name
+        let classes = name.withUTF8 { bytes in
+            let end = bytes.firstIndex(of: UInt8(ascii: " ")) ?? bytes.count
+            return view.lexicon.words.classes(of: UnsafeBufferPointer(rebasing: bytes[0..<end]))
+        }
         if classes.contains(.maleName), !classes.contains(.femaleName) { return !female }
         if classes.contains(.femaleName), !classes.contains(.maleName) { return female }
         return true
