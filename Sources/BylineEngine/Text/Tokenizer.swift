@@ -236,7 +236,8 @@ private struct TokenScanner {
     mutating func scanASCII(_ b: UInt8) {
         let start = position
         if Self.isASCIILetter(b) || b == UInt8(ascii: "_") {
-            if let urlEnd = urlEnd(from: start) {
+            // Only a word starting with h or w can be a URL (http://, https://, www.).
+            if b | 0x20 == UInt8(ascii: "h") || b | 0x20 == UInt8(ascii: "w"), let urlEnd = urlEnd(from: start) {
                 emit(start, urlEnd, .url)
                 position = urlEnd
                 return
@@ -372,6 +373,16 @@ private struct TokenScanner {
         var sawLetter = false
         var first = true
         while index < end {
+            if !first {
+                // The common case, a run of lower-case ASCII letters, in a tight loop.
+                let run = index
+                while index < end, Self.isLower(bytes[index]) { index += 1 }
+                if index > run {
+                    sawLower = true
+                    sawLetter = true
+                    if index == end { break }
+                }
+            }
             let b = bytes[index]
             if b < 0x80 {
                 if Self.isASCIILetter(b) {

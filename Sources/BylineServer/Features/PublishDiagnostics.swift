@@ -25,9 +25,14 @@ extension LanguageServer {
 
     private func runAnalysis(of uri: String) {
         while let (document, cached) = documents.nextAnalysisSnapshot(uri) {
+            let started = ContinuousClock.now
             let analysis = cached ?? analyze(document)
+            let analysed = ContinuousClock.now
             guard documents.store(analysis) else { continue }  // stale: the loop takes the newer text
-            if publishDiagnostics(analysis) { documents.markPublished(uri, revision: analysis.revision) }
+            if publishDiagnostics(analysis) {
+                documents.markPublished(uri, revision: analysis.revision)
+                trace("Published diagnostics for \(uri) version \(document.version) (analysis \(Self.format(analysed - started)) ms)", started: started)
+            }
         }
     }
 

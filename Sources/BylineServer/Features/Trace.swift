@@ -19,6 +19,10 @@ extension LanguageServer {
         connection.sendNotification("$/logTrace", .object(params))
     }
 
+    static func format(_ duration: Duration) -> String {
+        format(Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000)
+    }
+
     static func format(_ milliseconds: Double) -> String {
         let hundredths = Int((milliseconds * 100).rounded())
         let fraction = hundredths % 100
