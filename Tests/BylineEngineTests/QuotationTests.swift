@@ -107,6 +107,15 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(diagnosticCodes(text).contains("unclosed-quote"))
     }
 
+    @Test func doesNotWarnWhenAClauseOrASignatureCreditsTheQuote() {
+        // A verb Byline does not know, after a named subject.
+        #expect(diagnosticCodes("After the debate, Hillary Clinton shot back, “I could have stayed home, but I chose to work.”").isEmpty)
+        // A signature paragraph, as opinion round-ups print them.
+        #expect(diagnosticCodes("“The whole idea needs to stop before it spreads any further.”\n\n- Michelle Marks, Philadelphia.").isEmpty)
+        // But a quote on its own is still reported.
+        #expect(diagnosticCodes("Not everyone agreed.\n\n“The whole idea needs to stop before it spreads any further.”") == ["unattributed-quote"])
+    }
+
     @Test func neverWarnsAboutScareQuotesOrTitles() {
         let text = "The so-called “reform” passed. She read “The Old Man and the Sea” twice."
         #expect(diagnosticCodes(text).isEmpty)

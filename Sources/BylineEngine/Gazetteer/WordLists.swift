@@ -1160,6 +1160,12 @@ enum WordLists {
         claiming
         suggesting
         reiterated
+        fumed
+        interjected
+        chided
+        chiding
+        scoffed
+        cautioned
         repeated
         recounted
         summed

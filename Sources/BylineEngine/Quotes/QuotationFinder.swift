@@ -346,7 +346,29 @@ struct QuotationFinder {
         // "Partial transcript as follows:" ending the paragraph before introduces the quote.
         var previous = content.lowerBound - 1
         while previous >= 0, view.tokens[previous].kind == .quote { previous -= 1 }
-        return previous >= 0 && view.isPunctuation(previous, UInt8(ascii: ":"))
+        if previous >= 0 && view.isPunctuation(previous, UInt8(ascii: ":")) { return true }
+        // "Hillary shot back, “…”", "As Dana Milbank puts it, “…”": a clause naming a person
+        // or an organisation leads into the quote with a comma or a colon. Someone is
+        // credited, even through a verb Byline does not know.
+        if previous >= 0, view.isPunctuation(previous, UInt8(ascii: ",")), sentenceOf[previous] == sentenceOf[content.lowerBound] {
+            for index in sentences[Int(sentenceOf[previous])] where index < previous && entityAt[index] >= 0 {
+                let type = entities[Int(entityAt[index])].type
+                if type == .person || type == .organization { return true }
+            }
+        }
+        // A signature in the next paragraph: "“…”" then "- Sanders." or "― Pamela Padilla".
+        var next = content.upperBound
+        while next < view.count, view.tokens[next].kind == .quote || view.tokens[next].kind == .punctuation,
+            !view.tokens[next].flags.contains(.startsParagraph)
+        {
+            next += 1
+        }
+        if next + 1 < view.count, view.tokens[next].flags.contains(.startsParagraph), view.tokens[next].kind == .dash,
+            view.isCapitalized(next + 1)
+        {
+            return true
+        }
+        return false
     }
 
     /// Whether a quote opens inside a clause ("was “true”", "called it “a disgrace”") rather
