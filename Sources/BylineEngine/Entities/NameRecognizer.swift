@@ -367,11 +367,19 @@ struct NameRecognizer {
 
     func gazetteerType(_ range: Range<Int>, allowAmbiguousCities: Bool) -> EntityType? {
         // One key for every table: the tokens' text joined by single spaces.
+        // Hashed once, probed in every table.
         let key = range.count == 1 ? nil : view.normalized(range)
-        func lookup(_ table: StaticTable) -> Int? {
-            if let key { return key.withUnsafeBufferPointer { table.entry(for: $0) } }
-            return table.entry(for: view.text(range.lowerBound))
+        if let key {
+            return key.withUnsafeBufferPointer { buffer in
+                gazetteerType(range, key: buffer, hash: StaticTable.hash(buffer), allowAmbiguousCities: allowAmbiguousCities)
+            }
         }
+        let buffer = view.text(range.lowerBound)
+        return gazetteerType(range, key: buffer, hash: StaticTable.hash(buffer), allowAmbiguousCities: allowAmbiguousCities)
+    }
+
+    private func gazetteerType(_ range: Range<Int>, key: UnsafeBufferPointer<UInt8>, hash: Int, allowAmbiguousCities: Bool) -> EntityType? {
+        func lookup(_ table: StaticTable) -> Int? { table.entry(for: key, hash: hash) }
         if lookup(lexicon.knownOrganizations) != nil { return .organization }
         if lookup(lexicon.countries) != nil || lookup(lexicon.knownGeopoliticalEntities) != nil || lookup(lexicon.usStates) != nil
             || lookup(lexicon.countryAliases) != nil

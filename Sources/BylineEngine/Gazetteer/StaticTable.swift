@@ -97,9 +97,12 @@ struct StaticTable: @unchecked Sendable {
     }
 
     /// The entry whose key equals `key` ignoring ASCII case, if any.
-    func entry(for key: UnsafeBufferPointer<UInt8>) -> Int? {
+    func entry(for key: UnsafeBufferPointer<UInt8>) -> Int? { entry(for: key, hash: Self.hash(key)) }
+
+    /// The same, with `hash` (`StaticTable.hash(key)`) computed once for several tables.
+    func entry(for key: UnsafeBufferPointer<UInt8>, hash: Int) -> Int? {
         guard !lineStarts.isEmpty else { return nil }
-        var slot = Self.hash(key) & mask
+        var slot = hash & mask
         while true {
             let stored = Int(slots[slot])
             if stored == 0 { return nil }
