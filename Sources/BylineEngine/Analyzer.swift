@@ -18,13 +18,30 @@ public struct Analyzer: Sendable {
     var lexicon: Lexicon { Lexicon.shared }
 
     public func analyze(_ article: Article) -> Annotations {
-        withTokens(of: article) { view in
-            let entities = recognizeEntities(view, date: article.metadata.date)
-            let (quotes, found) = QuotationFinder(view: view, entities: entities, extraCues: options.extraCueWords).find()
-            var diagnostics = found + SpellingChecker(text: view.bytesString).check(entities)
-            diagnostics.sort { $0.span.start < $1.span.start }
-            return Annotations(metadata: article.metadata, entities: entities, quotes: quotes, diagnostics: diagnostics)
+        withTokens(of: article) { annotate(article, $0) }
+    }
+
+    /// The same analysis, re-tokenising only the paragraphs that changed since the text
+    /// `previous` was made from (see `TokenCache`); the annotations are identical to a fresh
+    /// analysis. Returns what the next call can reuse.
+    public func analyze(_ article: Article, reusing previous: TokenCache?) -> (annotations: Annotations, cache: TokenCache) {
+        let source = article.format == .markdown
+            ? MarkdownMasker.mask(article.text.bytes, from: article.bodyStart) : article.text.bytes
+        return source.withUnsafeBufferPointer { bytes in
+            let cache = tokenizer.tokenize(bytes, range: article.bodyStart..<bytes.count, reusing: previous, lexicon: lexicon)
+            var tokens = cache.tokens
+            SentenceSplitter(lexicon: lexicon).split(&tokens, bytes: bytes)
+            let view = TokenView(bytes: bytes, tokens: tokens, classes: cache.classes, lexicon: lexicon)
+            return (annotate(article, view), cache)
         }
+    }
+
+    private func annotate(_ article: Article, _ view: TokenView) -> Annotations {
+        let entities = recognizeEntities(view, date: article.metadata.date)
+        let (quotes, found) = QuotationFinder(view: view, entities: entities, extraCues: options.extraCueWords).find()
+        var diagnostics = found + SpellingChecker(text: view.bytesString).check(entities)
+        diagnostics.sort { $0.span.start < $1.span.start }
+        return Annotations(metadata: article.metadata, entities: entities, quotes: quotes, diagnostics: diagnostics)
     }
 
     /// The entities alone, without quotations: what the entity benchmark measures.

@@ -19,6 +19,14 @@ struct TokenView {
         self.classes = classes
     }
 
+    /// A view over tokens whose word classes are already known (from a `TokenCache`).
+    init(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], classes: [WordClass], lexicon: Lexicon) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.lexicon = lexicon
+        self.classes = classes
+    }
+
     var count: Int { tokens.count }
 
     /// The token ranges of the text's lines.

@@ -42,6 +42,9 @@ final class DocumentStore: Sendable {
         /// An analysis run for this document is queued or running. The run loops until the
         /// newest revision is published, so edits made meanwhile need no second run.
         var analysisInFlight = false
+        /// The tokens of the last text analysed, whatever its revision: the next analysis
+        /// re-tokenises only the paragraphs that differ from it.
+        var tokenCache: TokenCache?
     }
 
     private let entries = Mutex<[String: Entry]>([:])
@@ -58,6 +61,7 @@ final class DocumentStore: Sendable {
             let wasOpen = entries[uri] != nil
             var entry = Entry(document: document)
             entry.analysisInFlight = entries[uri]?.analysisInFlight ?? false
+            entry.tokenCache = entries[uri]?.tokenCache
             entries[uri] = entry
             return wasOpen
         }
@@ -175,6 +179,17 @@ final class DocumentStore: Sendable {
     /// Every open document, for workspace-wide requests.
     func allDocuments() -> [OpenDocument] {
         entries.withLock { $0.values.map(\.document) }.sorted { $0.uri < $1.uri }
+    }
+
+    func tokenCache(_ uri: String) -> TokenCache? {
+        entries.withLock { $0[uri]?.tokenCache }
+    }
+
+    func keepTokenCache(_ uri: String, _ cache: TokenCache) {
+        entries.withLock { entries in
+            guard entries[uri] != nil else { return }
+            entries[uri]!.tokenCache = cache
+        }
     }
 
     /// True if `revision` is still the newest text of `uri`.

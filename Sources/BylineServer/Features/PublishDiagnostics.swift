@@ -38,9 +38,12 @@ extension LanguageServer {
 
     func analyze(_ document: OpenDocument) -> DocumentAnalysis {
         let article = Article(text: document.text, format: document.format)
+        let analyzer = Analyzer(options: analyzerOptions.withLock { $0 })
+        let (annotations, cache) = analyzer.analyze(article, reusing: documents.tokenCache(document.uri))
+        documents.keepTokenCache(document.uri, cache)
         return DocumentAnalysis(
             uri: document.uri, version: document.version, revision: document.revision, article: article,
-            annotations: Analyzer(options: analyzerOptions.withLock { $0 }).analyze(article))
+            annotations: annotations)
     }
 
     /// The analysis of the document's current text, from the cache when it is fresh.

@@ -1,0 +1,107 @@
+/// The tokens of an analysed text, kept so that the next analysis of an edited version
+/// re-tokenises only the paragraphs the edit touched.
+///
+/// Tokenising is a function of the bytes alone, and a paragraph is tokenised the same
+/// whatever comes before it: its first token always starts a line and a paragraph, nothing
+/// is glued to it, and no look-ahead crosses the blank line after it. So after an edit the
+/// tokens of the unchanged paragraphs before it are kept as they were, those of the
+/// unchanged paragraphs after it are kept shifted by the edit's length, and only the
+/// paragraphs in between are tokenised again. Sentence flags are set afterwards on the
+/// whole token list, as for a fresh analysis; tests check the result is identical to one.
+public struct TokenCache: Sendable {
+    /// The bytes tokenised (after Markdown masking), and the range tokenised.
+    let bytes: [UInt8]
+    let range: Range<Int>
+    /// The tokens before sentence splitting, and each token's word classes.
+    let tokens: [Token]
+    let classes: [WordClass]
+}
+
+extension Tokenizer {
+    /// Tokens and word classes for `range` of `bytes`, reusing `previous` where the bytes are
+    /// unchanged. Returns what the next call can reuse.
+    func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, reusing previous: TokenCache?, lexicon: Lexicon
+    ) -> TokenCache {
+        func classes(of tokens: ArraySlice<Token>) -> [WordClass] {
+            tokens.map { token in
+                token.kind == .word || token.kind == .number ? lexicon.words.classes(of: UnsafeBufferPointer(rebasing: bytes[token.range])) : []
+            }
+        }
+        func fresh() -> TokenCache {
+            let tokens = tokenize(bytes, range: range)
+            return TokenCache(bytes: Array(bytes), range: range, tokens: tokens, classes: classes(of: tokens[...]))
+        }
+        guard let previous, previous.range.lowerBound == range.lowerBound, !previous.tokens.isEmpty else { return fresh() }
+        let old = previous.bytes
+        let oldEnd = previous.range.upperBound
+        let newEnd = range.upperBound
+        // The unchanged stretches at both ends.
+        var prefix = range.lowerBound
+        let shorter = min(oldEnd, newEnd)
+        old.withUnsafeBufferPointer { old in
+            while prefix < shorter, old[prefix] == bytes[prefix] { prefix += 1 }
+        }
+        var suffix = 0
+        old.withUnsafeBufferPointer { old in
+            while suffix < shorter - prefix, old[oldEnd - 1 - suffix] == bytes[newEnd - 1 - suffix] { suffix += 1 }
+        }
+        if prefix == oldEnd, prefix == newEnd { return TokenCache(bytes: previous.bytes, range: range, tokens: previous.tokens, classes: previous.classes) }
+        let tokens = previous.tokens
+        // Keep the paragraphs that start (whitespace before them included) inside the prefix,
+        // except the one holding the first change: the kept part ends at the start of the last
+        // paragraph that opens before the change.
+        var keepBefore = 0  // tokens [0, keepBefore) are kept
+        var index = 0
+        while index < tokens.count, Int(tokens[index].end) < prefix {
+            if tokens[index].flags.contains(.startsParagraph) { keepBefore = index }
+            index += 1
+        }
+        // A paragraph start can move only if the change reaches the blank line before it:
+        // the change must begin after the kept paragraph's first token.
+        guard keepBefore < tokens.count else { return fresh() }
+        let restartByte = keepBefore == 0 ? range.lowerBound : Int(tokens[keepBefore].start)
+        // Keep the paragraphs after the change whose whole lead-in (the blank line before
+        // them) lies in the unchanged suffix.
+        let suffixStartOld = oldEnd - suffix
+        var keepFrom = tokens.count  // tokens [keepFrom, count) are kept, shifted
+        var probe = tokens.count - 1
+        while probe > keepBefore, Int(tokens[probe].start) >= suffixStartOld {
+            if tokens[probe].flags.contains(.startsParagraph) {
+                var leadIn = Int(tokens[probe].start)
+                while leadIn > 0, Self.isSpace(old[leadIn - 1]) { leadIn -= 1 }
+                if leadIn >= suffixStartOld, leadIn > restartByte { keepFrom = probe }
+            }
+            probe -= 1
+        }
+        let shift = newEnd - oldEnd
+        var stopByte = newEnd
+        if keepFrom < tokens.count {
+            var leadIn = Int(tokens[keepFrom].start)
+            while leadIn > 0, Self.isSpace(old[leadIn - 1]) { leadIn -= 1 }
+            stopByte = leadIn + shift
+        }
+        guard stopByte >= restartByte else { return fresh() }
+        var middle = tokenize(bytes, range: restartByte..<stopByte)
+        var merged: [Token] = []
+        merged.reserveCapacity(keepBefore + middle.count + (tokens.count - keepFrom))
+        merged.append(contentsOf: tokens[0..<keepBefore])
+        merged.append(contentsOf: middle)
+        var mergedClasses: [WordClass] = []
+        mergedClasses.reserveCapacity(merged.capacity)
+        mergedClasses.append(contentsOf: previous.classes[0..<keepBefore])
+        mergedClasses.append(contentsOf: classes(of: middle[...]))
+        if keepFrom < tokens.count {
+            for var token in tokens[keepFrom...] {
+                token.start += Int32(shift)
+                token.end += Int32(shift)
+                merged.append(token)
+            }
+            mergedClasses.append(contentsOf: previous.classes[keepFrom...])
+        }
+        middle.removeAll()
+        return TokenCache(bytes: Array(bytes), range: range, tokens: merged, classes: mergedClasses)
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+}

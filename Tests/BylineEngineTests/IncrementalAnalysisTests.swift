@@ -1,0 +1,77 @@
+import Testing
+@testable import BylineEngine
+
+/// Re-tokenising only the edited paragraphs must give exactly what a fresh analysis gives.
+@Suite struct IncrementalAnalysisTests {
+    static let paragraphs = [
+        "date 2022-12-30",
+        "MOSCOW (Reuters) — Russian President Vladimir Putin met Chinese leader Xi Jinping on Friday.",
+        "“We will finish what we started,” Mr. Putin said. He added that the U.S. was “wrong”.",
+        "Officials said talks would resume in the spring, according to the Kremlin. Visit https://example.org or mail press@example.org.",
+        "😀 中文 café: Anna Kowalczyk, 45, told reporters the deal was worth $3.5 billion — a 20% rise.",
+        "“The harbour never sleeps,\r\nand neither do we.”",
+        "O'Brien's team won 2-1. #vote @byline ... It's done.",
+    ]
+    static let pieces = ["a", " ", "\n", "\n\n", "“", "”", "\"", "'", ".", "Putin", "said", "😀", "é", "-", "\r\n", "Mr.", "U.S.", ""]
+
+    func fresh(_ text: String, markdown: Bool = false) -> ([String], Annotations) {
+        let article = Article(text, format: markdown ? .markdown : .plainText)
+        let (annotations, cache) = Analyzer().analyze(article, reusing: nil)
+        return (cache.tokens.map(describe), annotations)
+    }
+
+    func describe(_ token: Token) -> String { "\(token.start)-\(token.end)-\(token.kind)-\(token.flags.rawValue)" }
+
+    func expectSame(_ a: Annotations, _ b: Annotations, _ context: String) {
+        #expect(a.entities == b.entities, "\(context)")
+        #expect(a.quotes == b.quotes, "\(context)")
+        #expect(a.diagnostics == b.diagnostics, "\(context)")
+    }
+
+    @Test(arguments: [false, true])
+    func randomEditsGiveWhatAFreshAnalysisGives(markdown: Bool) {
+        var generator = SeededGenerator(seed: markdown ? 7 : 3)
+        var text = Self.paragraphs.joined(separator: "\n\n")
+        var cache: TokenCache? = nil
+        for round in 0..<400 {
+            let scalars = Array(text.unicodeScalars)
+            let start = Int.random(in: 0...scalars.count, using: &generator)
+            let end = min(scalars.count, start + Int.random(in: 0...6, using: &generator))
+            let insertion = (0..<Int.random(in: 0...2, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[0..<start])
+            view.append(contentsOf: insertion.unicodeScalars)
+            view.append(contentsOf: scalars[end...])
+            text = String(view)
+            let article = Article(text, format: markdown ? .markdown : .plainText)
+            let (incremental, next) = Analyzer().analyze(article, reusing: cache)
+            cache = next
+            let (tokens, expected) = fresh(text, markdown: markdown)
+            #expect(next.tokens.map(describe) == tokens, "round \(round)")
+            #expect(next.classes == Analyzer().analyze(article, reusing: nil).cache.classes, "round \(round)")
+            expectSame(incremental, expected, "round \(round)")
+            if next.tokens.map(describe) != tokens { break }
+        }
+    }
+
+    @Test func keepsTheTokensOfUntouchedParagraphs() {
+        let text = Self.paragraphs.joined(separator: "\n\n")
+        let (_, first) = Analyzer().analyze(Article(text), reusing: nil)
+        let edited = text.replacingOccurrences(of: "Officials said", with: "Officials have said")
+        let (_, second) = Analyzer().analyze(Article(edited), reusing: first)
+        #expect(second.tokens.map(describe) == fresh(edited).0)
+        #expect(second.tokens.count == first.tokens.count + 1)
+    }
+}
+
+/// A small deterministic generator, so that a failure can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
+    mutating func next() -> UInt64 {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return state
+    }
+}
