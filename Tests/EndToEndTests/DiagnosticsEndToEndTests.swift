@@ -88,6 +88,23 @@ import Testing
         #expect(quote?["cue"]?["text"] == "drawled")
     }
 
+    @Test func asksClientsThatCanToRefreshAfterASettingsChange() throws {
+        let server = try SpawnedServer()
+        var capabilities = FeatureFixtures.capabilities()
+        if case .object(var object) = capabilities {
+            object["workspace"] = ["semanticTokens": ["refreshSupport": true], "inlayHint": ["refreshSupport": true], "diagnostics": ["refreshSupport": true]]
+            capabilities = .object(object)
+        }
+        server.initialize(capabilities: capabilities)
+        server.open(FeatureFixtures.uri, FeatureFixtures.harbour.text)
+        server.notify("workspace/didChangeConfiguration", ["settings": ["byline": ["highlight": ["person"]]]])
+        for method in ["workspace/semanticTokens/refresh", "workspace/inlayHint/refresh", "workspace/diagnostic/refresh"] {
+            let request = server.waitFor { $0["method"] == .string(method) }
+            #expect(request?["id"]?.stringValue?.hasPrefix("byline-") == true, "\(method)")
+            #expect(request?["params"] == nil, "\(method)")
+        }
+    }
+
     @Test func logsAMalformedSettingAndKeepsTheRest() throws {
         let server = try SpawnedServer()
         let initialized = server.initialize(capabilities: FeatureFixtures.capabilities(), options: ["highlight": ["person", "colour"], "inlayHints": "yes"])

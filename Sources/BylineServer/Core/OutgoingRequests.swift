@@ -24,7 +24,12 @@ final class OutgoingRequests: Sendable {
 extension LanguageServer {
     func sendRequest(_ method: String, _ params: JSON, _ handler: @escaping OutgoingRequests.Handler) {
         let id = outgoing.register(handler)
-        connection.send(OutgoingMessage.request(id: id, method: method, params: params))
+        if params == .null {
+            // The refresh requests take no params; JSON-RPC forbids `"params": null`.
+            connection.send(["jsonrpc": "2.0", "id": id.json, "method": .string(method)])
+        } else {
+            connection.send(OutgoingMessage.request(id: id, method: method, params: params))
+        }
     }
 
     /// A response from the client: to one of the server's requests, or unexpected.

@@ -101,8 +101,20 @@ extension LanguageServer {
         guard changed else { return }
         settingsGeneration.add(1, ordering: .relaxed)
         analyzerOptions.withLock { $0.extraSpeechVerbs = settings.extraSpeechVerbs }
+        reanalyseOpenDocuments()
+    }
+
+    /// After a change of settings or workspace facts: every open article is analysed and
+    /// published again, and clients that can be asked to re-request colours, hints and
+    /// pulled diagnostics are asked.
+    func reanalyseOpenDocuments() {
         documents.invalidateAll()
         for uri in documents.openURIs where !WorkspaceFacts.isFactsFile(uri) { scheduleAnalysis(of: uri) }
+        let client = session.withLock { $0.clientCapabilities }
+        let ignore: OutgoingRequests.Handler = { _, _ in }
+        if client.refreshSemanticTokens { sendRequest("workspace/semanticTokens/refresh", .null, ignore) }
+        if client.refreshInlayHints { sendRequest("workspace/inlayHint/refresh", .null, ignore) }
+        if client.refreshDiagnostics { sendRequest("workspace/diagnostic/refresh", .null, ignore) }
     }
 
     func didChangeConfiguration(_ notification: DidChangeConfigurationNotification) {

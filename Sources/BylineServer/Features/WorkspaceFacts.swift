@@ -129,8 +129,7 @@ extension LanguageServer {
             }
             if changed {
                 analyzerOptions.withLock { $0.knownEntities = facts.knownEntities }
-                documents.invalidateAll()
-                for open in documents.openURIs where !WorkspaceFacts.isFactsFile(open) { scheduleAnalysis(of: open) }
+                reanalyseOpenDocuments()
             }
         case .failure(let problem):
             let indexed = IndexedText(text)

@@ -67,6 +67,11 @@ struct ClientCapabilities: Sendable, Equatable {
     var relatedInformation = false
     /// `workspace.configuration`: the server may ask for settings.
     var configurationRequests = false
+    /// `workspace.semanticTokens.refreshSupport`, `workspace.inlayHint.refreshSupport`,
+    /// `workspace.diagnostics.refreshSupport`: the server may ask the client to re-request.
+    var refreshSemanticTokens = false
+    var refreshInlayHints = false
+    var refreshDiagnostics = false
 
     init() {}
 
@@ -84,7 +89,11 @@ struct ClientCapabilities: Sendable, Equatable {
         }
         pullDiagnostics = !document["diagnostic"].isAbsent
         relatedInformation = try document["publishDiagnostics"]["relatedInformation"].optional { r throws(JSONShapeError) in try r.bool() } ?? false
-        configurationRequests = try reader["workspace"]["configuration"].optional { r throws(JSONShapeError) in try r.bool() } ?? false
+        let workspace = reader["workspace"]
+        configurationRequests = try workspace["configuration"].optional { r throws(JSONShapeError) in try r.bool() } ?? false
+        refreshSemanticTokens = try workspace["semanticTokens"]["refreshSupport"].optional { r throws(JSONShapeError) in try r.bool() } ?? false
+        refreshInlayHints = try workspace["inlayHint"]["refreshSupport"].optional { r throws(JSONShapeError) in try r.bool() } ?? false
+        refreshDiagnostics = try workspace["diagnostics"]["refreshSupport"].optional { r throws(JSONShapeError) in try r.bool() } ?? false
     }
 }
 
