@@ -28,16 +28,19 @@ public struct Analyzer: Sendable {
         let source = article.format == .markdown
             ? MarkdownMasker.mask(article.text.bytes, from: article.bodyStart) : article.text.bytes
         return source.withUnsafeBufferPointer { bytes in
-            let cache = tokenizer.tokenize(bytes, range: article.bodyStart..<bytes.count, reusing: previous, lexicon: lexicon)
+            var cache = tokenizer.tokenize(bytes, range: article.bodyStart..<bytes.count, reusing: previous, lexicon: lexicon)
             var tokens = cache.tokens
             SentenceSplitter(lexicon: lexicon).split(&tokens, bytes: bytes)
             let view = TokenView(bytes: bytes, tokens: tokens, classes: cache.classes, lexicon: lexicon)
-            return (annotate(article, view), cache)
+            let recognized = recognizeMentions(view, reusing: cache)
+            cache.recognized = recognized
+            cache.splice = nil
+            return (annotate(article, view, recognized), cache)
         }
     }
 
-    private func annotate(_ article: Article, _ view: TokenView) -> Annotations {
-        let entities = recognizeEntities(view, date: article.metadata.date)
+    private func annotate(_ article: Article, _ view: TokenView, _ recognized: RecognizedMentions? = nil) -> Annotations {
+        let entities = recognizeEntities(view, date: article.metadata.date, recognized: recognized)
         let (quotes, found) = QuotationFinder(view: view, entities: entities, extraCues: options.extraCueWords).find()
         var diagnostics = found + SpellingChecker(text: view.bytesString).check(entities)
         diagnostics.sort { $0.span.start < $1.span.start }
@@ -61,10 +64,73 @@ public struct Analyzer: Sendable {
         }
     }
 
-    func recognizeEntities(_ view: TokenView, date: ArticleDate?) -> [Entity] {
+    /// The numeric and name mentions of the whole article.
+    func recognizeMentions(_ view: TokenView) -> RecognizedMentions {
         var claimed = [Bool](repeating: false, count: view.count)
-        var mentions = NumericRecognizer(view: view).recognize(claimed: &claimed)
-        mentions += NameRecognizer(view: view).recognize(claimed: claimed)
+        let numeric = NumericRecognizer(view: view).recognize(claimed: &claimed)
+        let recognizer = NameRecognizer(view: view)
+        return RecognizedMentions(
+            numeric: numeric, names: recognizer.recognize(claimed: claimed), midSentenceNames: recognizer.midSentenceNames,
+            hasHyphenatedNumber: recognizer.hasHyphenatedNumber)
+    }
+
+    /// The same mentions, recognising again only the paragraphs an edit touched and one
+    /// paragraph on each side of them (a recogniser looks one token past a paragraph's edge),
+    /// and keeping the rest from the last analysis. Anything that would make the result
+    /// differ from a fresh run (the article-wide facts changed, a mention crosses the edge of
+    /// the region) falls back to a fresh run.
+    func recognizeMentions(_ view: TokenView, reusing cache: TokenCache) -> RecognizedMentions {
+        guard let splice = cache.splice, let old = cache.recognized else { return recognizeMentions(view) }
+        let recognizer = NameRecognizer(view: view)
+        guard old.midSentenceNames == recognizer.midSentenceNames, old.hasHyphenatedNumber == recognizer.hasHyphenatedNumber else {
+            return recognizeMentions(view)
+        }
+        func paragraphStart(before index: Int) -> Int {
+            var probe = index - 1
+            while probe > 0, !view.tokens[probe].flags.contains(.startsParagraph) { probe -= 1 }
+            return max(0, probe)
+        }
+        func paragraphStart(after index: Int) -> Int {
+            var probe = index + 1
+            while probe < view.count, !view.tokens[probe].flags.contains(.startsParagraph) { probe += 1 }
+            return min(view.count, probe)
+        }
+        let start = splice.keptPrefix == 0 ? 0 : paragraphStart(before: splice.keptPrefix)
+        let end = splice.newSuffixStart >= view.count ? view.count : paragraphStart(after: splice.newSuffixStart)
+        let oldEnd = end - splice.newSuffixStart + splice.oldSuffixStart
+        let shift = splice.newSuffixStart - splice.oldSuffixStart
+        func merge(_ mentions: [RawMention], _ fresh: [RawMention]) -> [RawMention]? {
+            var result: [RawMention] = []
+            result.reserveCapacity(mentions.count + fresh.count)
+            for mention in mentions where mention.tokens.lowerBound < start {
+                guard mention.tokens.upperBound <= start else { return nil }
+                result.append(mention)
+            }
+            result.append(contentsOf: fresh)
+            for var mention in mentions where mention.tokens.upperBound > oldEnd {
+                guard mention.tokens.lowerBound >= oldEnd else { return nil }
+                mention.tokens = (mention.tokens.lowerBound + shift)..<(mention.tokens.upperBound + shift)
+                mention.roleTokens = mention.roleTokens.map { ($0.lowerBound + shift)..<($0.upperBound + shift) }
+                result.append(mention)
+            }
+            return result
+        }
+        // The kept numbers claim their tokens first, as in a fresh run.
+        var claimed = [Bool](repeating: false, count: view.count)
+        guard let keptNumeric = merge(old.numeric, []) else { return recognizeMentions(view) }
+        for mention in keptNumeric { for index in mention.tokens { claimed[index] = true } }
+        let freshNumeric = NumericRecognizer(view: view).recognize(claimed: &claimed, in: start..<end)
+        let freshNames = recognizer.recognize(claimed: claimed, in: start..<end)
+        guard (freshNumeric + freshNames).allSatisfy({ $0.tokens.lowerBound >= start && $0.tokens.upperBound <= end }),
+            let numeric = merge(old.numeric, freshNumeric), let names = merge(old.names, freshNames)
+        else { return recognizeMentions(view) }
+        return RecognizedMentions(
+            numeric: numeric, names: names, midSentenceNames: recognizer.midSentenceNames, hasHyphenatedNumber: recognizer.hasHyphenatedNumber)
+    }
+
+    func recognizeEntities(_ view: TokenView, date: ArticleDate?, recognized: RecognizedMentions? = nil) -> [Entity] {
+        let recognized = recognized ?? recognizeMentions(view)
+        var mentions = recognized.numeric + recognized.names
         let resolver = EntityResolver(view: view)
         resolver.harmonize(&mentions)
         var entities = resolver.cluster(mentions)

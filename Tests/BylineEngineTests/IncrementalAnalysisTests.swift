@@ -54,6 +54,25 @@ import Testing
         }
     }
 
+    @Test func recognisesAgainTheParagraphNextToAnEdit() {
+        // "Zelenko" followed by a speech verb is a person; the verb opens the next paragraph,
+        // so an edit there changes what the paragraph before it holds.
+        var cache: TokenCache? = nil
+        for word in ["said", "and", "told", "the"] {
+            let text = "The port reopened.\n\nOfficials met.\n\nZelenko\n\n\(word) the terminal would open in May.\n\nThe end."
+            let (annotations, next) = Analyzer().analyze(Article(text), reusing: cache)
+            cache = next
+            expectSame(annotations, fresh(text).1, word)
+        }
+        // And the other way: "in" ending a paragraph makes the next one's name a place.
+        for word in ["in", "with", "in", "near"] {
+            let text = "Intro.\n\nThe ship docked first \(word)\n\nZyxburg yesterday.\n\nThe end."
+            let (annotations, next) = Analyzer().analyze(Article(text), reusing: cache)
+            cache = next
+            expectSame(annotations, fresh(text).1, word)
+        }
+    }
+
     @Test func keepsTheTokensOfUntouchedParagraphs() {
         let text = Self.paragraphs.joined(separator: "\n\n")
         let (_, first) = Analyzer().analyze(Article(text), reusing: nil)

@@ -33,11 +33,14 @@ struct NameRecognizer {
     }
 
 
-    func recognize(claimed: [Bool]) -> [RawMention] {
+    /// The names of the whole article, or of the paragraphs `tokens` cover (the caller
+    /// keeps the rest from an earlier analysis).
+    func recognize(claimed: [Bool], in tokens: Range<Int>? = nil) -> [RawMention] {
         let capsLines = findAllCapsLines()
         var mentions: [RawMention] = []
-        var index = 0
-        while index < view.count {
+        let tokens = tokens ?? 0..<view.count
+        var index = tokens.lowerBound
+        while index < tokens.upperBound {
             if claimed[index] || !isNameish(index) {
                 index += 1
                 continue
@@ -79,6 +82,9 @@ struct NameRecognizer {
         return mentions
     }
 
+    /// Whether the article has a hyphenated number, which `markTeams` looks for first.
+    var hasHyphenatedNumber: Bool { view.tokens.contains { $0.kind == .number && $0.flags.contains(.hyphenated) } }
+
     static let matchVerbs: [StaticString] = [
         "beat", "beats", "drew", "draw", "draws", "defeated", "defeat", "lost", "won", "held", "edged", "thrashed", "routed",
         "hammered", "crushed", "overcame", "stunned", "against", "vs", "vs.", "v", "v.", "at", "host", "hosts", "hosted",
@@ -87,7 +93,7 @@ struct NameRecognizer {
     /// "Leeds beat Chelsea 2-1": places that play a match are teams, as newswire annotates
     /// them. Only in a sentence that has a score, and only next to a match verb.
     func markTeams(_ mentions: inout [RawMention]) {
-        guard view.tokens.contains(where: { $0.kind == .number && $0.flags.contains(.hyphenated) }) else { return }
+        guard hasHyphenatedNumber else { return }
         for index in mentions.indices
         where mentions[index].type == .geopolitical || mentions[index].type == .person && mentions[index].strength <= 1 && mentions[index].tokens.count == 1
         {

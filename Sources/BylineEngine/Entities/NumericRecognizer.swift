@@ -23,7 +23,7 @@ public enum TemporalExpression: Sendable, Hashable {
 public enum CalendarUnit: String, Sendable, Hashable { case week, month, year, weekend }
 
 /// A recognised span of tokens, before entities are formed.
-struct RawMention {
+struct RawMention: Sendable {
     var tokens: Range<Int>
     var type: EntityType
     var temporal: TemporalExpression?
@@ -40,10 +40,11 @@ struct NumericRecognizer {
     var lexicon: Lexicon { view.lexicon }
 
 
-    func recognize(claimed: inout [Bool]) -> [RawMention] {
+    func recognize(claimed: inout [Bool], in tokens: Range<Int>? = nil) -> [RawMention] {
         var mentions: [RawMention] = []
-        var index = 0
-        while index < view.count {
+        let tokens = tokens ?? 0..<view.count
+        var index = tokens.lowerBound
+        while index < tokens.upperBound {
             if claimed[index] {
                 index += 1
                 continue

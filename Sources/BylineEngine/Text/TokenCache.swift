@@ -15,6 +15,30 @@ public struct TokenCache: Sendable {
     /// The tokens before sentence splitting, and each token's word classes.
     let tokens: [Token]
     let classes: [WordClass]
+    /// What this tokenisation kept from the one before: tokens `[0, keptPrefix)` are the
+    /// old ones, and new tokens from `newSuffixStart` are old ones from `oldSuffixStart`,
+    /// shifted. Nil after a fresh tokenisation.
+    var splice: Splice?
+    /// The recognisers' mentions for these tokens, and the article-wide facts they depended
+    /// on, so that the next analysis recognises only the paragraphs around an edit.
+    var recognized: RecognizedMentions?
+
+    struct Splice: Sendable {
+        var keptPrefix: Int
+        var oldSuffixStart: Int
+        var newSuffixStart: Int
+    }
+}
+
+/// Mentions as the numeric and name recognisers found them, before the article-wide
+/// harmonising, with what beyond a paragraph they depended on.
+struct RecognizedMentions: Sendable {
+    var numeric: [RawMention]
+    var names: [RawMention]
+    /// Words the article capitalises mid-sentence, which decide sentence-initial names.
+    var midSentenceNames: Set<UInt64>
+    /// Whether the article has a hyphenated number anywhere (a possible score).
+    var hasHyphenatedNumber: Bool
 }
 
 extension Tokenizer {
@@ -46,7 +70,11 @@ extension Tokenizer {
         old.withUnsafeBufferPointer { old in
             while suffix < shorter - prefix, old[oldEnd - 1 - suffix] == bytes[newEnd - 1 - suffix] { suffix += 1 }
         }
-        if prefix == oldEnd, prefix == newEnd { return TokenCache(bytes: previous.bytes, range: range, tokens: previous.tokens, classes: previous.classes) }
+        if prefix == oldEnd, prefix == newEnd {
+            var same = previous
+            same.splice = TokenCache.Splice(keptPrefix: previous.tokens.count, oldSuffixStart: previous.tokens.count, newSuffixStart: previous.tokens.count)
+            return same
+        }
         let tokens = previous.tokens
         // Keep the paragraphs that start (whitespace before them included) inside the prefix,
         // except the one holding the first change: the kept part ends at the start of the last
@@ -99,8 +127,12 @@ extension Tokenizer {
             }
             mergedClasses.append(contentsOf: previous.classes[keepFrom...])
         }
+        let newSuffixStart = keepBefore + middle.count
         middle.removeAll()
-        return TokenCache(bytes: Array(bytes), range: range, tokens: merged, classes: mergedClasses)
+        var cache = TokenCache(bytes: Array(bytes), range: range, tokens: merged, classes: mergedClasses)
+        cache.splice = TokenCache.Splice(keptPrefix: keepBefore, oldSuffixStart: keepFrom, newSuffixStart: newSuffixStart)
+        cache.recognized = previous.recognized
+        return cache
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
