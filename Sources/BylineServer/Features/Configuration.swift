@@ -14,6 +14,12 @@ import JSONRPC
 ///
 /// A diagnostic code maps to `false` (off), `true` (on, default severity) or a severity name.
 struct ServerSettings: Sendable, Equatable {
+    /// Every key of the section; editor integrations must offer exactly these.
+    static let keys: Set<String> = ["diagnostics", "highlight", "speechVerbs", "inlayHints"]
+    /// Keys editor integrations keep in the same section for themselves (the VS Code
+    /// extension's `byline.path`, say); clients that sync the whole section send them too.
+    static let clientKeys: Set<String> = ["path", "enableEverywhere", "trace"]
+
     var disabledCodes: Set<String> = []
     var severities: [String: DiagnosticSeverity] = [:]
     /// Token type indexes to draw; nil draws every type.
@@ -29,6 +35,9 @@ struct ServerSettings: Sendable, Equatable {
         // Clients send either the section itself or an object holding it under "byline".
         guard var section = json?.objectValue else { return (settings, problems) }
         if let nested = section["byline"]?.objectValue { section = nested }
+        for key in section.keys where !keys.contains(key) && !clientKeys.contains(key) {
+            problems.append("byline.\(key): unknown setting; known: \(keys.sorted().joined(separator: ", "))")
+        }
         if let diagnostics = section["diagnostics"] {
             if let object = diagnostics.objectValue {
                 for member in object {
