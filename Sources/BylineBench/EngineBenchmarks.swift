@@ -49,6 +49,7 @@ enum EngineBenchmarks {
         let (label, texts) = corpusTexts()
         let articles = texts.map { Article($0) }
         let words = texts.reduce(0) { $0 + wordCount($1) }
+        print("  \(label): \(words) words (whitespace-separated)")
         if !quick { for article in articles.prefix(50) { _ = analyzer.analyze(article) } }  // warm up
         for (stage, target, run) in [
             ("entities only", "≥ 2,000,000", { (article: Article) in _ = analyzer.analyzeEntities(article) }),
@@ -70,6 +71,34 @@ enum EngineBenchmarks {
             for _ in 0..<200 { _ = analyzer.analyze(article) }
             for _ in 0..<2000 { samples.append(Measure.seconds { _ = analyzer.analyze(article) } * 1000) }
             Measure.report("seed article (\(wordCount(String(decoding: data, as: UTF8.self))) words)", "p50 \(Measure.format(Measure.percentile(samples, 0.5), 3)) ms, p99 \(Measure.format(Measure.percentile(samples, 0.99), 3)) ms", target: "≤ 0.5 ms")
+        }
+        if !quick {
+            let long = Article(FeatureBenchmarks.longArticle(words: 5_000))
+            var samples: [Double] = []
+            for _ in 0..<20 { _ = analyzer.analyze(long) }
+            for _ in 0..<300 { samples.append(Measure.seconds { _ = analyzer.analyze(long) } * 1000) }
+            Measure.report("a 5,000-word article, full analysis", "p50 \(Measure.format(Measure.percentile(samples, 0.5), 2)) ms, p99 \(Measure.format(Measure.percentile(samples, 0.99), 2)) ms")
+            scaling(texts, analyzer)
+        }
+    }
+
+    /// Time against size, from 10 KB to 10 MB of news text: linear means a flat time per MB.
+    static func scaling(_ texts: [String], _ analyzer: Analyzer) {
+        var pool = texts.joined(separator: "\n\n")
+        if pool.utf8.count < 1 << 20 { pool = String(repeating: pool + "\n\n", count: (1 << 20) / max(1, pool.utf8.count) + 1) }
+        for size in [10_000, 100_000, 1_000_000, 10_000_000] {
+            var text = "date 2016-10-12\n\n"
+            while text.utf8.count < size { text += pool.prefix(size - text.utf8.count) }
+            let article = Article(text)
+            let rounds = size >= 10_000_000 ? 3 : size >= 1_000_000 ? 5 : 20
+            var samples: [Double] = []
+            for _ in 0..<rounds { samples.append(Measure.seconds { _ = analyzer.analyze(article) }) }
+            let best = samples.min()!
+            let megabytes = Double(text.utf8.count) / 1_000_000
+            Measure.report(
+                "scaling: \(size >= 1_000_000 ? "\(size / 1_000_000) MB" : "\(size / 1000) KB") document",
+                "\(Measure.format(best * 1000, 1)) ms best of \(rounds), \(Measure.format(best * 1000 / megabytes, 0)) ms per MB",
+                target: size == 10_000_000 ? "≤ 1 s" : nil)
         }
     }
 }

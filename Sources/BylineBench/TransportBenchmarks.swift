@@ -129,6 +129,7 @@ final class BenchServer: @unchecked Sendable {
     private var nextID = 1
     /// The newest document version whose diagnostics were published.
     let published = Mutex(0)
+    let publishedByURI = Mutex<[String: Int]>([:])
     let publishedSignal = DispatchSemaphore(value: 0)
 
     init() {
@@ -149,6 +150,8 @@ final class BenchServer: @unchecked Sendable {
                 framer.drain { event in
                     guard case .body(let body) = event, let json = try? JSON.parse(body) else { return }
                     if json["method"] == "textDocument/publishDiagnostics", let version = json["params"]?["version"]?.intValue {
+                        let uri = json["params"]?["uri"]?.stringValue ?? ""
+                        publishedByURI.withLock { $0[uri] = max($0[uri] ?? 0, version) }
                         published.withLock { $0 = max($0, version) }
                         publishedSignal.signal()
                         return
@@ -194,6 +197,10 @@ final class BenchServer: @unchecked Sendable {
     /// Waits until the diagnostics of `version` (or a newer one) are published.
     func waitForPublished(version: Int) {
         while published.withLock({ $0 }) < version { publishedSignal.wait() }
+    }
+
+    func waitForPublishedVersion(uri: String, _ version: Int) {
+        while publishedByURI.withLock({ $0[uri] ?? 0 }) < version { publishedSignal.wait() }
     }
 
     func notify(_ method: String, _ params: JSON) {

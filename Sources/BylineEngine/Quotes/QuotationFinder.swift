@@ -926,37 +926,54 @@ struct QuotationFinder {
     /// A description's entity, through roles: "the Russian leader" → the person whose role
     /// says Russian; "the spokesman" → the one called spokesman; "the newspaper" → the latest
     /// news organisation.
+    static let genericSpeakerHeads: Set<String> = [
+        "source", "sources", "officials", "official", "analysts", "analyst", "experts", "expert", "critics",
+        "witnesses", "residents", "people", "observers", "activists", "protesters", "doctors", "scientists",
+        "researchers", "economists", "lawmakers", "diplomats", "investigators", "authorities", "police",
+        "groups", "aides", "advisers", "organizers", "organisers",
+    ]
+    static let leaderWords = ["leader", "president", "premier", "chancellor", "minister", "king", "queen", "head", "chief"]
+    static let organisationHeads: Set<String> = [
+        "newspaper", "daily", "agency", "broadcaster", "network", "website", "paper", "company", "firm", "ministry",
+        "government", "campaign", "union", "party", "court", "team", "office", "administration", "military", "army",
+        "statement", "report",
+    ]
+
     func resolveNominal(_ range: Range<Int>) -> SpeakerGuess {
         let head = range.upperBound - 1
         let headText = view.string(head).lowercased()
-        let modifiers = range.dropLast().filter { !view.has($0, .determiner) && !view.is($0, "another") }.map { view.string($0).lowercased() }
+        let modifiers = range.dropLast().filter { !view.has($0, .determiner) && !view.is($0, "another") }
+        let modifierTexts = modifiers.map { view.string($0).lowercased() }
+        // A nationality or a capitalised word among the modifiers must agree with the role.
+        let identifying = modifiers.indices.filter { view.has(modifiers[$0], .demonym) || view.isCapitalized(modifiers[$0]) }.map { modifierTexts[$0] }
         let plural = headText.hasSuffix("s") && !["boss", "press", "news"].contains(headText)
-        let generic = ["source", "sources", "officials", "official", "analysts", "analyst", "experts", "expert", "critics",
-                       "witnesses", "residents", "people", "observers", "activists", "protesters", "doctors", "scientists",
-                       "researchers", "economists", "lawmakers", "diplomats", "investigators", "authorities", "police",
-                       "groups", "aides", "advisers", "organizers", "organisers"]
-        if plural || generic.contains(headText) || view.is(range.lowerBound, "a") || view.is(range.lowerBound, "another") {
+        if plural || Self.genericSpeakerHeads.contains(headText) || view.is(range.lowerBound, "a") || view.is(range.lowerBound, "another") {
             return SpeakerGuess(tokens: range, entity: nil, resolution: .unresolved)
         }
-        let leaderWords = ["leader", "president", "premier", "chancellor", "minister", "king", "queen", "head", "chief"]
+        let isLeaderWord = Self.leaderWords.contains(headText)
+        let organisationHead = Self.organisationHeads.contains(headText)
         var best: (entity: Int, score: Int, position: Int)?
         let floor = max(0, range.lowerBound - 2000)
         var position = range.lowerBound - 1
-        var seen = Set<Int>()
+        var seen = [Bool](repeating: false, count: entities.count)
         while position >= floor {
             let entity = Int(entityAt[position])
-            if entity >= 0, !seen.contains(entity) {
-                seen.insert(entity)
+            if entity >= 0, !seen[entity] {
+                seen[entity] = true
+                // Only an organisation can be "the newspaper"; only a person anything else.
+                guard organisationHead || entities[entity].type == .person, !entities[entity].roles.isEmpty || organisationHead else {
+                    position -= 1
+                    continue
+                }
                 let roles = entities[entity].roles.map { $0.lowercased() }
                 var score = 0
                 if roles.contains(where: { $0.hasSuffix(headText) || $0.contains(headText + " ") }) { score += 2 }
-                if leaderWords.contains(headText), roles.contains(where: { role in leaderWords.contains { role.contains($0) } }) { score += 1 }
-                // "the Russian leader" is not the Chinese one: a nationality must agree.
-                for modifier in modifiers where view.lexicon.words.classes(of: Array(modifier.utf8)).contains(.demonym) || modifier.first?.isUppercase == true {
+                if isLeaderWord, roles.contains(where: { role in Self.leaderWords.contains { role.contains($0) } }) { score += 1 }
+                // "the Russian leader" is not the Chinese one.
+                for modifier in identifying {
                     if roles.contains(where: { $0.contains(modifier) }) { score += 3 } else if !roles.isEmpty { score -= 3 }
                 }
-                for modifier in modifiers where roles.contains(where: { $0.contains(modifier) }) { score += 1 }
-                let organisationHead = ["newspaper", "daily", "agency", "broadcaster", "network", "website", "paper", "company", "firm", "ministry", "government", "campaign", "union", "party", "court", "team", "office", "administration", "military", "army", "statement", "report"].contains(headText)
+                for modifier in modifierTexts where roles.contains(where: { $0.contains(modifier) }) { score += 1 }
                 if organisationHead, entities[entity].type == .organization { score += 1 }
                 if !organisationHead, entities[entity].type != .person { score = 0 }
                 if score > 0, best == nil || score > best!.score { best = (entity, score, position) }
