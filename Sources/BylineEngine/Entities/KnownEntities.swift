@@ -162,24 +162,64 @@ struct SpellingChecker {
         var diagnostics: [ArticleDiagnostic] = []
         let people = entities.indices.filter { entities[$0].type == .person }
         guard people.count >= 2 else { return [] }
-        // Cheap integer checks first: this runs on every keystroke, over every pair.
-        let lengths = people.map { entities[$0].name.utf8.count }
-        for (rareSlot, rare) in people.enumerated() where entities[rare].mentions.count <= 2 {
-            for (commonSlot, common) in people.enumerated() where common != rare {
-                guard entities[common].mentions.count > entities[rare].mentions.count,
-                    abs(lengths[rareSlot] - lengths[commonSlot]) <= 2
-                else { continue }
-                let rareName = entities[rare].name
-                let commonName = entities[common].name
-                guard Self.isLikelyMisspelling(rareName, of: commonName) else { continue }
-                let usual = entities[common].mentions.first { text($0.span) == commonName } ?? entities[common].mentions[0]
-                for mention in entities[rare].mentions where text(mention.span) == rareName {
-                    diagnostics.append(ArticleDiagnostic(
-                        span: mention.span, severity: .warning, code: "inconsistent-spelling",
-                        message: "“\(rareName)” is spelt “\(commonName)” elsewhere in the article (\(entities[common].mentions.count) times). A misspelling?",
-                        related: [RelatedSpan(span: usual.span, message: "spelt “\(commonName)” here")], replacement: commonName))
+        // Names that differ in one word share a key with that word blanked out, so only
+        // those pairs are compared: linear in the number of people, not quadratic.
+        // Keys are hashes: of each word of the name but the blank one, and of its position.
+        func wordHashes(_ name: String) -> [UInt64] {
+            var hashes: [UInt64] = []
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in name.utf8 {
+                if byte == 0x20 {
+                    hashes.append(hash)
+                    hash = 0xcbf2_9ce4_8422_2325
+                } else {
+                    hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
                 }
-                break
+            }
+            hashes.append(hash)
+            return hashes
+        }
+        func key(_ hashes: [UInt64], blank: Int) -> UInt64 {
+            var key = UInt64(truncatingIfNeeded: blank &+ 1) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(hashes.count)
+            for (index, hash) in hashes.enumerated() where index != blank {
+                key = (key ^ hash) &* 0x0000_0100_0000_01B3
+                key ^= key >> 29
+            }
+            return key
+        }
+        var buckets = HashKeyedMap<[Int]>(capacity: people.count * 2)
+        var words: [Int: [UInt64]] = [:]
+        for person in people {
+            let hashes = wordHashes(entities[person].name)
+            words[person] = hashes
+            for blank in hashes.indices {
+                let bucket = key(hashes, blank: blank)
+                buckets[bucket] = (buckets[bucket] ?? []) + [person]
+            }
+        }
+        var flagged = Set<Int>()
+        for rare in people where entities[rare].mentions.count <= 2 && !flagged.contains(rare) {
+            guard let hashes = words[rare] else { continue }
+            var best: Int?
+            for blank in hashes.indices {
+                for common in buckets[key(hashes, blank: blank)] ?? [] where common != rare {
+                    guard entities[common].mentions.count > entities[rare].mentions.count,
+                        Self.isLikelyMisspelling(entities[rare].name, of: entities[common].name)
+                    else { continue }
+                    // The most used of the candidates, then the first in the article.
+                    if best == nil || entities[common].mentions.count > entities[best!].mentions.count { best = common }
+                }
+            }
+            guard let common = best else { continue }
+            flagged.insert(rare)
+            let rareName = entities[rare].name
+            let commonName = entities[common].name
+            let usual = entities[common].mentions.first { text($0.span) == commonName } ?? entities[common].mentions[0]
+            for mention in entities[rare].mentions where text(mention.span) == rareName {
+                diagnostics.append(ArticleDiagnostic(
+                    span: mention.span, severity: .warning, code: "inconsistent-spelling",
+                    message: "“\(rareName)” is spelt “\(commonName)” elsewhere in the article (\(entities[common].mentions.count) times). A misspelling?",
+                    related: [RelatedSpan(span: usual.span, message: "spelt “\(commonName)” here")], replacement: commonName))
             }
         }
         return diagnostics

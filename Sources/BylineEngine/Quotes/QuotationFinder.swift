@@ -32,11 +32,23 @@ struct QuotationFinder {
     let paragraphOf: [Int32]
     /// The user's own speech verbs, in lower case.
     let extraCues: Set<[UInt8]>
+    /// Each entity's roles in lower case, as bytes, for matching descriptions ("the Russian
+    /// leader") against them without building strings in the loop.
+    let lowercasedRoles: [[[UInt8]]]
+    /// Per entity, the first token of each of its mentions, ascending.
+    let mentionTokens: [[Int]]
+    /// The entities a description can resolve to: people with roles, and organisations.
+    let peopleWithRoles: [Int]
+    let organizations: [Int]
+    /// The first person with each upper-cased surname: "WALLACE:" in a transcript.
+    let personBySurname: [String: Int]
 
     init(view: TokenView, entities: [Entity], extraCues: Set<[UInt8]> = []) {
         self.view = view
         self.entities = entities
         self.extraCues = extraCues
+        lowercasedRoles = entities.map { entity in entity.roles.map { Array($0.lowercased().utf8) } }
+        var mentionTokens = [[Int]](repeating: [], count: entities.count)
         var entityAt = [Int32](repeating: -1, count: view.count)
         var mentionStart = [Int32](repeating: -1, count: view.count)
         var mentionEnd = [Int32](repeating: -1, count: view.count)
@@ -66,6 +78,7 @@ struct QuotationFinder {
                     mentionStart[covered] = Int32(first)
                     mentionEnd[covered] = Int32(last)
                 }
+                mentionTokens[entityIndex].append(first)
             }
         }
         var sentenceOf = [Int32](repeating: 0, count: view.count)
@@ -83,6 +96,15 @@ struct QuotationFinder {
             paragraphOf[index] = paragraph
         }
         if view.count > 0 { sentences.append(start..<view.count) }
+        self.mentionTokens = mentionTokens.map { $0.sorted() }
+        peopleWithRoles = entities.indices.filter { entities[$0].type == .person && !entities[$0].roles.isEmpty }
+        organizations = entities.indices.filter { entities[$0].type == .organization }
+        var personBySurname: [String: Int] = [:]
+        for (index, entity) in entities.enumerated() where entity.type == .person {
+            let surname = entity.name.utf8.split(separator: 0x20).last.map { String(decoding: $0, as: UTF8.self).uppercased() } ?? ""
+            if personBySurname[surname] == nil { personBySurname[surname] = index }
+        }
+        self.personBySurname = personBySurname
         self.entityAt = entityAt
         self.mentionStart = mentionStart
         self.mentionEnd = mentionEnd
@@ -137,6 +159,13 @@ struct QuotationFinder {
             }
         }
 
+        // Per paragraph, its last attributed report: what a quote paragraph after it carries.
+        var latestReportByParagraph: [Int32: Found] = [:]
+        for report in reportedBySentence.values where report.attribution != nil {
+            let paragraph = paragraphOf[report.content.lowerBound]
+            if let latest = latestReportByParagraph[paragraph], latest.content.lowerBound >= report.content.lowerBound { continue }
+            latestReportByParagraph[paragraph] = report
+        }
         var previousDirect: (paragraph: Int32, attribution: Attribution?)?
         for stretch in outer {
             let inside = (stretch.open + 1)..<(stretch.lastInside + 1)
@@ -205,7 +234,7 @@ struct QuotationFinder {
                 speaker.resolution = speaker.resolution == .unresolved ? .unresolved : .carried
                 attribution = Attribution(speaker: speaker, cue: carried.cue)
             } else if attribution == nil, view.tokens[stretch.open].flags.contains(.startsParagraph) || view.tokens[stretch.open].flags.contains(.startsSentence),
-                let carried = speakerIntroduced(before: stretch.open, reports: Array(reportedBySentence.values))
+                let carried = speakerIntroduced(before: stretch.open, latestReportIn: latestReportByParagraph)
             {
                 // A quote paragraph after a paragraph that quotes or introduces someone: the
                 // news convention for a speaker carried across paragraphs.
@@ -226,10 +255,16 @@ struct QuotationFinder {
         // A report whose cue already credits a direct quote ("“…,” Peeters told reporters in
         // Brussels") says nothing more.
         let usedCues = Set(found.compactMap { $0.attribution?.cue.lowerBound })
-        for report in reportedBySentence.values
-        where !found.contains(where: { $0.kind == .direct && $0.content.overlaps(report.content) })
-            && !usedCues.contains(report.attribution?.cue.lowerBound ?? -1)
-        {
+        // Tokens inside a direct quote, so that each report is checked in its own length.
+        var insideDirect = [Bool](repeating: false, count: view.count)
+        for item in found where item.kind == .direct {
+            for index in item.content where index < view.count { insideDirect[index] = true }
+        }
+        for number in reportedBySentence.keys.sorted() {
+            let report = reportedBySentence[number]!
+            guard !report.content.contains(where: { $0 < view.count && insideDirect[$0] }),
+                !usedCues.contains(report.attribution?.cue.lowerBound ?? -1)
+            else { continue }
             found.append(report)
         }
         found.sort { $0.content.lowerBound < $1.content.lowerBound }
@@ -273,16 +308,14 @@ struct QuotationFinder {
     /// The speaker a quote paragraph continues: the last speaker credited in the paragraph
     /// before, or else the last person named in that paragraph's last sentence ("Paul
     /// Rieckhoff, founder of IAVA, has long warned about this." then “We often compare …”).
-    func speakerIntroduced(before open: Int, reports: [Found]) -> Attribution? {
+    func speakerIntroduced(before open: Int, latestReportIn latestReportByParagraph: [Int32: Found]) -> Attribution? {
         let paragraph = paragraphOf[open]
         // A quote opening its paragraph looks at the paragraph before; one opening a sentence
         // inside a paragraph looks at the sentence before, in the same paragraph.
         let startsParagraph = view.tokens[open].flags.contains(.startsParagraph)
         guard !startsParagraph || paragraph > 0 else { return nil }
         let previous = startsParagraph ? paragraph - 1 : paragraph
-        if startsParagraph, let report = reports.filter({ paragraphOf[$0.content.lowerBound] == previous && $0.attribution != nil })
-            .max(by: { $0.content.lowerBound < $1.content.lowerBound }), var carried = report.attribution
-        {
+        if startsParagraph, let report = latestReportByParagraph[previous], var carried = report.attribution {
             carried.speaker.resolution = carried.speaker.resolution == .unresolved ? .unresolved : .carried
             return carried
         }
@@ -544,9 +577,7 @@ struct QuotationFinder {
             let paragraphEnd = Optional((colon..<view.count).first(where: { view.tokens[$0].flags.contains(.startsParagraph) }) ?? view.count),
             paragraphEnd - colon > 5
         {
-            let entity = entityAt[last] >= 0 ? Int(entityAt[last]) : entities.firstIndex { entity in
-                entity.type == .person && entity.name.split(separator: " ").last.map { $0.uppercased() == view.string(last).uppercased() } == true
-            }
+            let entity = entityAt[last] >= 0 ? Int(entityAt[last]) : personBySurname[view.string(last).uppercased()]
             let speaker = SpeakerGuess(tokens: sentence.lowerBound..<colon, entity: entity, resolution: entity == nil ? .unresolved : .named)
             var contentEnd = paragraphEnd
             while contentEnd > colon + 1, view.tokens[contentEnd - 1].kind == .punctuation { contentEnd -= 1 }
@@ -943,7 +974,7 @@ struct QuotationFinder {
         let head = range.upperBound - 1
         let headText = view.string(head).lowercased()
         let modifiers = range.dropLast().filter { !view.has($0, .determiner) && !view.is($0, "another") }
-        let modifierTexts = modifiers.map { view.string($0).lowercased() }
+        let modifierTexts = modifiers.map { Array(view.string($0).lowercased().utf8) }
         // A nationality or a capitalised word among the modifiers must agree with the role.
         let identifying = modifiers.indices.filter { view.has(modifiers[$0], .demonym) || view.isCapitalized(modifiers[$0]) }.map { modifierTexts[$0] }
         let plural = headText.hasSuffix("s") && !["boss", "press", "news"].contains(headText)
@@ -952,37 +983,73 @@ struct QuotationFinder {
         }
         let isLeaderWord = Self.leaderWords.contains(headText)
         let organisationHead = Self.organisationHeads.contains(headText)
+        let headBytes = Array(headText.utf8)
+        let headWithSpace = headBytes + [0x20]
+        let leaderBytes = Self.leaderWords.map { Array($0.utf8) }
         var best: (entity: Int, score: Int, position: Int)?
         let floor = max(0, range.lowerBound - 2000)
-        var position = range.lowerBound - 1
-        var seen = [Bool](repeating: false, count: entities.count)
-        while position >= floor {
-            let entity = Int(entityAt[position])
-            if entity >= 0, !seen[entity] {
-                seen[entity] = true
-                // Only an organisation can be "the newspaper"; only a person anything else.
-                guard organisationHead || entities[entity].type == .person, !entities[entity].roles.isEmpty || organisationHead else {
-                    position -= 1
-                    continue
-                }
-                let roles = entities[entity].roles.map { $0.lowercased() }
+        // Each candidate at its latest mention within the window, found by binary search
+        // rather than by walking back over every token.
+        // Only an organisation can be "the newspaper"; only a person with a role anything else.
+        let candidates = organisationHead
+            ? (peopleWithRoles + organizations + entities.indices.filter { entities[$0].type != .person && entities[$0].type != .organization && !entities[$0].roles.isEmpty })
+            : peopleWithRoles
+        for entity in candidates {
+            let starts = mentionTokens[entity]
+            var low = 0
+            var high = starts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if starts[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            guard low > 0 else { continue }
+            // The mention's last token is the one a backward walk meets first.
+            let start = starts[low - 1]
+            let position = Int(mentionEnd[start]) < range.lowerBound ? Int(mentionEnd[start]) : range.lowerBound - 1
+            guard position >= floor else { continue }
+            do {
+                let roles = lowercasedRoles[entity]
                 var score = 0
-                if roles.contains(where: { $0.hasSuffix(headText) || $0.contains(headText + " ") }) { score += 2 }
-                if isLeaderWord, roles.contains(where: { role in Self.leaderWords.contains { role.contains($0) } }) { score += 1 }
+                if roles.contains(where: { $0.hasSuffixBytes(headBytes) || $0.containsBytes(headWithSpace) }) { score += 2 }
+                if isLeaderWord, roles.contains(where: { role in leaderBytes.contains { role.containsBytes($0) } }) { score += 1 }
                 // "the Russian leader" is not the Chinese one.
                 for modifier in identifying {
-                    if roles.contains(where: { $0.contains(modifier) }) { score += 3 } else if !roles.isEmpty { score -= 3 }
+                    if roles.contains(where: { $0.containsBytes(modifier) }) { score += 3 } else if !roles.isEmpty { score -= 3 }
                 }
-                for modifier in modifierTexts where roles.contains(where: { $0.contains(modifier) }) { score += 1 }
+                for modifier in modifierTexts where roles.contains(where: { $0.containsBytes(modifier) }) { score += 1 }
                 if organisationHead, entities[entity].type == .organization { score += 1 }
                 if !organisationHead, entities[entity].type != .person { score = 0 }
-                if score > 0, best == nil || score > best!.score { best = (entity, score, position) }
+                // As a walk back from the description would: the higher score, and on a tie
+                // the nearer mention.
+                if score > 0, best == nil || score > best!.score || score == best!.score && position > best!.position {
+                    best = (entity, score, position)
+                }
             }
-            position -= 1
         }
         if let best {
             return SpeakerGuess(tokens: range, entity: best.entity, resolution: .role)
         }
         return SpeakerGuess(tokens: range, entity: nil, resolution: .unresolved)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether `needle` occurs in these bytes (short texts: a plain scan).
+    func containsBytes(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= count else { return false }
+        for start in 0...(count - needle.count) where self[start] == needle[0] {
+            var match = true
+            for offset in 1..<needle.count where self[start + offset] != needle[offset] {
+                match = false
+                break
+            }
+            if match { return true }
+        }
+        return false
+    }
+
+    func hasSuffixBytes(_ suffix: [UInt8]) -> Bool {
+        suffix.count <= count && self[(count - suffix.count)...].elementsEqual(suffix)
     }
 }
