@@ -35,11 +35,8 @@ struct QuotationFinder {
     /// Each entity's roles in lower case, as bytes, for matching descriptions ("the Russian
     /// leader") against them without building strings in the loop.
     let lowercasedRoles: [[[UInt8]]]
-    /// Per entity, the first token of each of its mentions, ascending.
-    let mentionTokens: [[Int]]
-    /// The entities a description can resolve to: people with roles, and organisations.
-    let peopleWithRoles: [Int]
-    let organizations: [Int]
+    /// Per entity: a person with a role, whom a description ("the Russian leader") can name.
+    let isDescriptionCandidate: [Bool]
     /// The first person with each upper-cased surname: "WALLACE:" in a transcript.
     let personBySurname: [String: Int]
 
@@ -48,7 +45,6 @@ struct QuotationFinder {
         self.entities = entities
         self.extraCues = extraCues
         lowercasedRoles = entities.map { entity in entity.roles.map { Array($0.lowercased().utf8) } }
-        var mentionTokens = [[Int]](repeating: [], count: entities.count)
         var entityAt = [Int32](repeating: -1, count: view.count)
         var mentionStart = [Int32](repeating: -1, count: view.count)
         var mentionEnd = [Int32](repeating: -1, count: view.count)
@@ -78,7 +74,6 @@ struct QuotationFinder {
                     mentionStart[covered] = Int32(first)
                     mentionEnd[covered] = Int32(last)
                 }
-                mentionTokens[entityIndex].append(first)
             }
         }
         var sentenceOf = [Int32](repeating: 0, count: view.count)
@@ -96,9 +91,7 @@ struct QuotationFinder {
             paragraphOf[index] = paragraph
         }
         if view.count > 0 { sentences.append(start..<view.count) }
-        self.mentionTokens = mentionTokens.map { $0.sorted() }
-        peopleWithRoles = entities.indices.filter { entities[$0].type == .person && !entities[$0].roles.isEmpty }
-        organizations = entities.indices.filter { entities[$0].type == .organization }
+        isDescriptionCandidate = entities.map { $0.type == .person && !$0.roles.isEmpty }
         var personBySurname: [String: Int] = [:]
         for (index, entity) in entities.enumerated() where entity.type == .person {
             let surname = entity.name.utf8.split(separator: 0x20).last.map { String(decoding: $0, as: UTF8.self).uppercased() } ?? ""
@@ -988,25 +981,21 @@ struct QuotationFinder {
         let leaderBytes = Self.leaderWords.map { Array($0.utf8) }
         var best: (entity: Int, score: Int, position: Int)?
         let floor = max(0, range.lowerBound - 2000)
-        // Each candidate at its latest mention within the window, found by binary search
-        // rather than by walking back over every token.
+        // Walk back over the window, meeting each candidate at its latest mention; the
+        // candidate test is two array reads, so the walk costs little even on long articles.
         // Only an organisation can be "the newspaper"; only a person with a role anything else.
-        let candidates = organisationHead
-            ? (peopleWithRoles + organizations + entities.indices.filter { entities[$0].type != .person && entities[$0].type != .organization && !entities[$0].roles.isEmpty })
-            : peopleWithRoles
-        for entity in candidates {
-            let starts = mentionTokens[entity]
-            var low = 0
-            var high = starts.count
-            while low < high {
-                let middle = (low + high) / 2
-                if starts[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
+        var seen = Set<Int32>()
+        var candidates: [(entity: Int, position: Int)] = []
+        var walk = range.lowerBound - 1
+        while walk >= floor {
+            let entity = entityAt[walk]
+            if entity >= 0, organisationHead || isDescriptionCandidate[Int(entity)], seen.insert(entity).inserted {
+                candidates.append((Int(entity), walk))
             }
-            guard low > 0 else { continue }
-            // The mention's last token is the one a backward walk meets first.
-            let start = starts[low - 1]
-            let position = Int(mentionEnd[start]) < range.lowerBound ? Int(mentionEnd[start]) : range.lowerBound - 1
-            guard position >= floor else { continue }
+            walk -= 1
+        }
+        for (entity, position) in candidates {
+            guard organisationHead || entities[entity].type == .person, !entities[entity].roles.isEmpty || organisationHead else { continue }
             do {
                 let roles = lowercasedRoles[entity]
                 var score = 0
