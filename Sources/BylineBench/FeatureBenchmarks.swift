@@ -119,6 +119,7 @@ enum FeatureBenchmarks {
 
         // A 1 MB article: an edit re-analyses it, re-tokenising one paragraph.
         let megabyte = longArticle(words: 170_000)
+        incrementalInProcess(megabyte)
         let bigURI = "file:///bench/big.txt"
         server.open(uri: bigURI, text: megabyte)
         let bigIndexed = IndexedText(megabyte)
@@ -143,6 +144,23 @@ enum FeatureBenchmarks {
 
         Measure.report("peak RSS of byline lsp, with the 1 MB article open too", "\(peakRSS(server)) MB")
         server.finish()
+    }
+
+    /// The engine alone on the 1 MB article: a one-letter edit, re-analysed with the
+    /// previous analysis's tokens.
+    static func incrementalInProcess(_ text: String) {
+        let original = Article(text)
+        let middle = text.index(text.startIndex, offsetBy: text.count / 2)
+        let edited = Article(String(text[..<middle]) + "x" + String(text[middle...]))
+        var (_, cache) = Analyzer().analyze(original, reusing: nil)
+        var samples: [Double] = []
+        let rounds = ProcessInfo.processInfo.environment["BYLINE_BENCH_ROUNDS"].flatMap(Int.init) ?? 20
+        for round in 0..<rounds {
+            let target = round % 2 == 0 ? edited : original
+            samples.append(Measure.seconds { cache = Analyzer().analyze(target, reusing: cache).cache } * 1000)
+        }
+        Measure.report("  1 MB article, analysis after a one-letter edit, in process",
+                       "p50 \(Measure.format(Measure.percentile(samples, 0.5), 1)) ms, p99 \(Measure.format(Measure.percentile(samples, 0.99), 1)) ms")
     }
 
     /// The server's peak resident memory so far, in MB (Linux: VmHWM).

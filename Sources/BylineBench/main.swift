@@ -11,7 +11,7 @@ import JSONRPC
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let suites = arguments.isEmpty ? ["all"] : arguments
-let known = ["transport", "engine", "features", "all"]
+let known = ["transport", "engine", "features", "incremental", "all"]
 if let unknown = suites.first(where: { !known.contains($0) }) {
     FileHandle.standardError.write(Data("byline-bench: unknown suite '\(unknown)'; choose from \(known.joined(separator: ", "))\n".utf8))
     exit(2)
@@ -26,4 +26,8 @@ if suites.contains("transport") || suites.contains("all") {
 }
 if suites.contains("features") || suites.contains("all") {
     FeatureBenchmarks.run()
+}
+if suites.contains("incremental") {
+    // The 1 MB edit loop alone, for profiling.
+    FeatureBenchmarks.incrementalInProcess(FeatureBenchmarks.longArticle(words: 170_000))
 }

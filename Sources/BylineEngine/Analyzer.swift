@@ -82,9 +82,7 @@ public struct Analyzer: Sendable {
     func recognizeMentions(_ view: TokenView, reusing cache: TokenCache) -> RecognizedMentions {
         guard let splice = cache.splice, let old = cache.recognized else { return recognizeMentions(view) }
         let recognizer = NameRecognizer(view: view)
-        guard old.midSentenceNames == recognizer.midSentenceNames, old.hasHyphenatedNumber == recognizer.hasHyphenatedNumber else {
-            return recognizeMentions(view)
-        }
+        guard old.hasHyphenatedNumber == recognizer.hasHyphenatedNumber else { return recognizeMentions(view) }
         func paragraphStart(before index: Int) -> Int {
             var probe = index - 1
             while probe > 0, !view.tokens[probe].flags.contains(.startsParagraph) { probe -= 1 }
@@ -98,6 +96,17 @@ public struct Analyzer: Sendable {
         let start = splice.keptPrefix == 0 ? 0 : paragraphStart(before: splice.keptPrefix)
         let end = splice.newSuffixStart >= view.count ? view.count : paragraphStart(after: splice.newSuffixStart)
         let oldEnd = end - splice.newSuffixStart + splice.oldSuffixStart
+        // Words capitalised mid-sentence decide whether a sentence-initial common word is a
+        // name. If the edit changed that set, a kept paragraph is still right unless it
+        // holds a capitalised common word the change concerns.
+        if old.midSentenceNames != recognizer.midSentenceNames {
+            let changed = old.midSentenceNames.symmetricDifference(recognizer.midSentenceNames)
+            for index in view.tokens.indices where index < start || index >= end {
+                if view.tokens[index].flags.contains(.capitalized), view.has(index, .common), changed.contains(view.hash(index..<index + 1)) {
+                    return recognizeMentions(view)
+                }
+            }
+        }
         let shift = splice.newSuffixStart - splice.oldSuffixStart
         func merge(_ mentions: [RawMention], _ fresh: [RawMention]) -> [RawMention]? {
             var result: [RawMention] = []

@@ -37,8 +37,9 @@ struct QuotationFinder {
     let lowercasedRoles: [[[UInt8]]]
     /// Per entity: a person with a role, whom a description ("the Russian leader") can name.
     let isDescriptionCandidate: [Bool]
-    /// The first person with each upper-cased surname: "WALLACE:" in a transcript.
-    let personBySurname: [String: Int]
+    /// The first person with each upper-cased surname ("WALLACE:" in a transcript), built
+    /// the first time a transcript line asks.
+    let surnames = SurnameIndex()
 
     init(view: TokenView, entities: [Entity], extraCues: Set<[UInt8]> = []) {
         self.view = view
@@ -92,12 +93,7 @@ struct QuotationFinder {
         }
         if view.count > 0 { sentences.append(start..<view.count) }
         isDescriptionCandidate = entities.map { $0.type == .person && !$0.roles.isEmpty }
-        var personBySurname: [String: Int] = [:]
-        for (index, entity) in entities.enumerated() where entity.type == .person {
-            let surname = entity.name.utf8.split(separator: 0x20).last.map { String(decoding: $0, as: UTF8.self).uppercased() } ?? ""
-            if personBySurname[surname] == nil { personBySurname[surname] = index }
-        }
-        self.personBySurname = personBySurname
+
         self.entityAt = entityAt
         self.mentionStart = mentionStart
         self.mentionEnd = mentionEnd
@@ -570,7 +566,7 @@ struct QuotationFinder {
             let paragraphEnd = Optional((colon..<view.count).first(where: { view.tokens[$0].flags.contains(.startsParagraph) }) ?? view.count),
             paragraphEnd - colon > 5
         {
-            let entity = entityAt[last] >= 0 ? Int(entityAt[last]) : personBySurname[view.string(last).uppercased()]
+            let entity = entityAt[last] >= 0 ? Int(entityAt[last]) : surnames.person(withSurname: view.string(last).uppercased(), in: entities)
             let speaker = SpeakerGuess(tokens: sentence.lowerBound..<colon, entity: entity, resolution: entity == nil ? .unresolved : .named)
             var contentEnd = paragraphEnd
             while contentEnd > colon + 1, view.tokens[contentEnd - 1].kind == .punctuation { contentEnd -= 1 }
@@ -1040,5 +1036,22 @@ extension Array where Element == UInt8 {
 
     func hasSuffixBytes(_ suffix: [UInt8]) -> Bool {
         suffix.count <= count && self[(count - suffix.count)...].elementsEqual(suffix)
+    }
+}
+
+/// People by upper-cased surname, built on first use: most articles have no transcript.
+final class SurnameIndex {
+    private var people: [String: Int]?
+
+    func person(withSurname surname: String, in entities: [Entity]) -> Int? {
+        if people == nil {
+            var built: [String: Int] = [:]
+            for (index, entity) in entities.enumerated() where entity.type == .person {
+                let last = entity.name.utf8.split(separator: 0x20).last.map { String(decoding: $0, as: UTF8.self).uppercased() } ?? ""
+                if built[last] == nil { built[last] = index }
+            }
+            people = built
+        }
+        return people?[surname]
     }
 }
