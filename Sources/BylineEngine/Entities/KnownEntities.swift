@@ -204,6 +204,7 @@ struct SpellingChecker {
             for blank in hashes.indices {
                 for common in buckets[key(hashes, blank: blank)] ?? [] where common != rare {
                     guard entities[common].mentions.count > entities[rare].mentions.count,
+                        abs(entities[common].name.utf8.count - entities[rare].name.utf8.count) <= 2,
                         Self.isLikelyMisspelling(entities[rare].name, of: entities[common].name)
                     else { continue }
                     // The most used of the candidates, then the first in the article.
@@ -235,7 +236,12 @@ struct SpellingChecker {
         guard different.count == 1 else { return false }
         let a = rareWords[different[0]]
         let b = commonWords[different[0]]
-        guard a.count >= 4, b.count >= 4, a.allSatisfy(\.isLetter), b.allSatisfy(\.isLetter),
+        // Letters only: ASCII letters, or any non-ASCII scalar (names' accented letters); no
+        // Character properties, which cost a table lookup each on every keystroke.
+        func isWordOfLetters(_ word: Substring) -> Bool {
+            word.utf8.allSatisfy { $0 >= 0x80 || ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
+        }
+        guard a.utf8.count >= 4, b.utf8.count >= 4, isWordOfLetters(a), isWordOfLetters(b),
             !a.hasPrefix(b), !b.hasPrefix(a), a.lowercased() != b.lowercased()
         else { return false }
         let limit = min(a.count, b.count) >= 7 ? 2 : 1

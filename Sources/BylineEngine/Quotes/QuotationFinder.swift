@@ -49,24 +49,24 @@ struct QuotationFinder {
         var entityAt = [Int32](repeating: -1, count: view.count)
         var mentionStart = [Int32](repeating: -1, count: view.count)
         var mentionEnd = [Int32](repeating: -1, count: view.count)
-        /// The token starting at `byte`, by binary search (mentions start on token starts).
-        func token(startingAt byte: Int) -> Int? {
-            var low = 0
-            var high = view.count - 1
-            while low <= high {
-                let middle = (low + high) / 2
-                let start = Int(view.tokens[middle].start)
-                if start == byte { return middle }
-                if start < byte { low = middle + 1 } else { high = middle - 1 }
-            }
-            return nil
-        }
+        // Every mention, in text order, matched to its tokens in one walk: a binary search
+        // per mention over a long article's tokens costs a cache miss at each step.
+        var spans: [(start: Int, end: Int, entity: Int32)] = []
+        spans.reserveCapacity(entities.reduce(0) { $0 + $1.mentions.count })
         for (entityIndex, entity) in entities.enumerated() {
-            for mention in entity.mentions {
-                guard var index = token(startingAt: mention.span.start) else { continue }
+            for mention in entity.mentions { spans.append((mention.span.start, mention.span.end, Int32(entityIndex))) }
+        }
+        spans.sort { $0.start < $1.start }
+        var cursor = 0
+        for span in spans {
+            while cursor < view.count, Int(view.tokens[cursor].start) < span.start { cursor += 1 }
+            guard cursor < view.count, Int(view.tokens[cursor].start) == span.start else { continue }
+            let entityIndex = Int(span.entity)
+            do {
+                var index = cursor
                 let first = index
                 var last = index
-                while index < view.count, Int(view.tokens[index].end) <= mention.span.end {
+                while index < view.count, Int(view.tokens[index].end) <= span.end {
                     last = index
                     index += 1
                 }
@@ -976,7 +976,7 @@ struct QuotationFinder {
         let headWithSpace = headBytes + [0x20]
         let leaderBytes = Self.leaderWords.map { Array($0.utf8) }
         var best: (entity: Int, score: Int, position: Int)?
-        let floor = max(0, range.lowerBound - 2000)
+        let floor = max(0, range.lowerBound - 800)
         // Walk back over the window, meeting each candidate at its latest mention; the
         // candidate test is two array reads, so the walk costs little even on long articles.
         // Only an organisation can be "the newspaper"; only a person with a role anything else.
