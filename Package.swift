@@ -45,6 +45,11 @@ let package = Package(
             path: "Tests/BylineTestSupport", swiftSettings: strict),
         // Scores the engine on the corpora in ../shared (never copied into the repository).
         .executableTarget(name: "BylineEval", dependencies: ["BylineEngine", "BylineJSON"], swiftSettings: strict),
+        // Fuzz targets: libFuzzer entry points when built by Fuzz/run (-DFUZZING), and
+        // programs that replay inputs (a crash, the seed corpus) otherwise.
+        .executableTarget(name: "fuzz-engine", dependencies: ["BylineEngine"], path: "Fuzz/Engine", swiftSettings: strict),
+        .executableTarget(name: "fuzz-transport", dependencies: ["BylineJSON", "JSONRPC"], path: "Fuzz/Transport", swiftSettings: strict),
+        .executableTarget(name: "fuzz-edits", dependencies: ["BylineEngine"], path: "Fuzz/Edits", swiftSettings: strict),
 
         .testTarget(name: "BylineEngineTests", dependencies: ["BylineEngine"], swiftSettings: strict),
         .testTarget(name: "BylineJSONTests", dependencies: ["BylineJSON"], swiftSettings: strict),

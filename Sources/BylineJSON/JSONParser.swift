@@ -284,6 +284,9 @@ private struct JSONByteParser {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         guard let value = Double(text) else { throw fail("invalid number") }
+        // 1e999 would become infinity, which JSON cannot write back: refuse it here, with
+        // a clear error, rather than let it turn into null on the way out (found by fuzzing).
+        guard value.isFinite else { throw fail("number out of range") }
         return .double(value)
     }
 

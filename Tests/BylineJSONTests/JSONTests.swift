@@ -16,6 +16,14 @@ import Testing
         #expect(try JSON.parse("2.5").intValue == nil)
     }
 
+    @Test func refusesNumbersBeyondDoubleRange() throws {
+        // Found by fuzz-transport: -55e555 became -infinity, and was written back as null.
+        for text in ["-55e555", "1e400", "[1, 2e999]"] {
+            #expect(throws: JSONParseError.self) { try JSON.parse(text) }
+        }
+        #expect(try JSON.parse("1.7e308") == .double(1.7e308))
+    }
+
     @Test func decodesEscapesAndSurrogatePairs() throws {
         let json = try JSON.parse(#""a\"b\\c\/d\n\t\u00e9\ud83d\ude00""#)
         #expect(json == .string("a\"b\\c/d\n\té😀"))
