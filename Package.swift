@@ -47,11 +47,12 @@ let package = Package(
         .executableTarget(name: "BylineEval", dependencies: ["BylineEngine", "BylineJSON"], swiftSettings: strict),
         // Fuzz targets: libFuzzer entry points when built by Fuzz/run (-DFUZZING), and
         // programs that replay inputs (a crash, the seed corpus) otherwise.
-        .executableTarget(name: "fuzz-engine", dependencies: ["BylineEngine"], path: "Fuzz/Engine", swiftSettings: strict),
-        .executableTarget(name: "fuzz-transport", dependencies: ["BylineJSON", "JSONRPC"], path: "Fuzz/Transport", swiftSettings: strict),
-        .executableTarget(name: "fuzz-edits", dependencies: ["BylineEngine"], path: "Fuzz/Edits", swiftSettings: strict),
+        .target(name: "FuzzSupport", path: "Fuzz/Support", swiftSettings: strict),
+        .executableTarget(name: "fuzz-engine", dependencies: ["BylineEngine", "FuzzSupport"], path: "Fuzz/Engine", swiftSettings: strict),
+        .executableTarget(name: "fuzz-transport", dependencies: ["BylineJSON", "JSONRPC", "FuzzSupport"], path: "Fuzz/Transport", swiftSettings: strict),
+        .executableTarget(name: "fuzz-edits", dependencies: ["BylineEngine", "FuzzSupport"], path: "Fuzz/Edits", swiftSettings: strict),
 
-        .testTarget(name: "BylineEngineTests", dependencies: ["BylineEngine"], swiftSettings: strict),
+        .testTarget(name: "BylineEngineTests", dependencies: ["BylineEngine", "BylineTestSupport"], swiftSettings: strict),
         .testTarget(name: "BylineJSONTests", dependencies: ["BylineJSON"], swiftSettings: strict),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "BylineJSON", "BylineTestSupport"], swiftSettings: strict),
         .testTarget(

@@ -47,6 +47,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 #else
+import FuzzSupport
+
 @main struct Replay {
     static func main() { replay(CommandLine.arguments.dropFirst(), check) }
 }

@@ -1,3 +1,4 @@
+import BylineTestSupport
 import Testing
 @testable import BylineEngine
 
@@ -80,17 +81,5 @@ import Testing
         let (_, second) = Analyzer().analyze(Article(edited), reusing: first)
         #expect(second.tokens.map(describe) == fresh(edited).0)
         #expect(second.tokens.count == first.tokens.count + 1)
-    }
-}
-
-/// A small deterministic generator, so that a failure can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
-    mutating func next() -> UInt64 {
-        state ^= state << 13
-        state ^= state >> 7
-        state ^= state << 17
-        return state
     }
 }

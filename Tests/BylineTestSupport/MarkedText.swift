@@ -49,3 +49,15 @@ extension TextPosition {
     /// The position as an LSP `Position` object.
     public var jsonValue: JSON { ["line": .int(line), "character": .int(character)] }
 }
+
+/// A small deterministic random generator, so that a failing random test can be replayed.
+public struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    public init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
+    public mutating func next() -> UInt64 {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return state
+    }
+}

@@ -3,10 +3,29 @@ import BylineJSON
 
 /// The parameters of the language features' requests, decoded with the failing field named.
 
-struct SemanticTokensRequest: LSPRequest {
+/// A request about one place in a document (LSP's `TextDocumentPositionParams`).
+protocol PositionRequest: LSPRequest {
+    var at: TextDocumentPositionParams { get }
+    init(at: TextDocumentPositionParams)
+}
+
+extension PositionRequest {
+    init(params: JSONReader) throws(JSONShapeError) { self.init(at: try TextDocumentPositionParams(params)) }
+}
+
+/// A request about a whole document (only `textDocument`).
+protocol DocumentRequest: LSPRequest {
+    var document: TextDocumentIdentifier { get }
+    init(document: TextDocumentIdentifier)
+}
+
+extension DocumentRequest {
+    init(params: JSONReader) throws(JSONShapeError) { self.init(document: try TextDocumentIdentifier(params["textDocument"])) }
+}
+
+struct SemanticTokensRequest: DocumentRequest {
     static let method = "textDocument/semanticTokens/full"
     var document: TextDocumentIdentifier
-    init(params: JSONReader) throws(JSONShapeError) { document = try TextDocumentIdentifier(params["textDocument"]) }
 }
 
 struct SemanticTokensDeltaRequest: LSPRequest {
@@ -29,16 +48,14 @@ struct SemanticTokensRangeRequest: LSPRequest {
     }
 }
 
-struct HoverRequest: LSPRequest {
+struct HoverRequest: PositionRequest {
     static let method = "textDocument/hover"
     var at: TextDocumentPositionParams
-    init(params: JSONReader) throws(JSONShapeError) { at = try TextDocumentPositionParams(params) }
 }
 
-struct DefinitionRequest: LSPRequest {
+struct DefinitionRequest: PositionRequest {
     static let method = "textDocument/definition"
     var at: TextDocumentPositionParams
-    init(params: JSONReader) throws(JSONShapeError) { at = try TextDocumentPositionParams(params) }
 }
 
 struct ReferencesRequest: LSPRequest {
@@ -51,16 +68,14 @@ struct ReferencesRequest: LSPRequest {
     }
 }
 
-struct DocumentHighlightRequest: LSPRequest {
+struct DocumentHighlightRequest: PositionRequest {
     static let method = "textDocument/documentHighlight"
     var at: TextDocumentPositionParams
-    init(params: JSONReader) throws(JSONShapeError) { at = try TextDocumentPositionParams(params) }
 }
 
-struct PrepareRenameRequest: LSPRequest {
+struct PrepareRenameRequest: PositionRequest {
     static let method = "textDocument/prepareRename"
     var at: TextDocumentPositionParams
-    init(params: JSONReader) throws(JSONShapeError) { at = try TextDocumentPositionParams(params) }
 }
 
 struct RenameRequest: LSPRequest {
@@ -73,10 +88,9 @@ struct RenameRequest: LSPRequest {
     }
 }
 
-struct DocumentSymbolRequest: LSPRequest {
+struct DocumentSymbolRequest: DocumentRequest {
     static let method = "textDocument/documentSymbol"
     var document: TextDocumentIdentifier
-    init(params: JSONReader) throws(JSONShapeError) { document = try TextDocumentIdentifier(params["textDocument"]) }
 }
 
 struct WorkspaceSymbolRequest: LSPRequest {
@@ -113,10 +127,9 @@ struct CodeActionRequest: LSPRequest {
     }
 }
 
-struct CompletionRequest: LSPRequest {
+struct CompletionRequest: PositionRequest {
     static let method = "textDocument/completion"
     var at: TextDocumentPositionParams
-    init(params: JSONReader) throws(JSONShapeError) { at = try TextDocumentPositionParams(params) }
 }
 
 struct DocumentDiagnosticRequest: LSPRequest {

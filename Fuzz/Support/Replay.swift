@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs `check` over each file (or every file in each folder) given: the replay mode of a
 /// fuzz target, for reproducing a crash and for the regression corpus.
-func replay(_ paths: ArraySlice<String>, _ check: (UnsafeBufferPointer<UInt8>) -> Void) {
+public func replay(_ paths: ArraySlice<String>, _ check: (UnsafeBufferPointer<UInt8>) -> Void) {
     var files: [String] = []
     for path in paths {
         var isFolder: ObjCBool = false
