@@ -23,26 +23,42 @@ struct KnownEntityMatcher {
         guard !known.isEmpty else { return }
         var owner: [Int: Int] = [:]  // entity index → known entity index
         var added: [Int: [Mention]] = [:]
-        for (knownIndex, entry) in known.enumerated() {
-            let forms = ([entry.name] + entry.aliases).filter { !$0.isEmpty }.sorted { $0.utf8.count > $1.utf8.count }
-            var covered: [TextSpan] = []
-            for form in forms {
-                for span in occurrences(of: Array(form.utf8)) where !covered.contains(where: { $0.range.overlaps(span.range) }) {
-                    covered.append(span)
-                    if let entity = entities.firstIndex(where: { $0.mentions.contains { $0.span.range.overlaps(span.range) } }) {
-                        if owner[entity] == nil { owner[entity] = knownIndex }
-                        // "The Port of Rotterdam Authority": the workspace spells the name, so an
-                        // article the recogniser took in with it is left out of the mention.
-                        if let mention = entities[entity].mentions.firstIndex(where: { $0.span.range.overlaps(span.range) }),
-                            entities[entity].mentions[mention].span.start < span.start, entities[entity].mentions[mention].span.end == span.end,
-                            isArticle(TextSpan(start: entities[entity].mentions[mention].span.start, end: span.start))
-                        {
-                            entities[entity].mentions[mention].span = span
-                        }
-                    } else {
-                        added[knownIndex, default: []].append(Mention(span: span, type: entry.type ?? .person))
-                    }
+        // Every place a name or alias is written, found in one pass over the text (forms are
+        // looked up by their first word), the longest form winning where two overlap: this
+        // runs on every keystroke, with however many entities the workspace lists.
+        var matches = occurrences()
+        matches.sort { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : $0.span.end > $1.span.end }
+        // The recogniser's mentions in text order, to find the one a match overlaps.
+        var mentions: [(span: TextSpan, entity: Int, mention: Int)] = []
+        for (entityIndex, entity) in entities.enumerated() {
+            for (mentionIndex, mention) in entity.mentions.enumerated() { mentions.append((mention.span, entityIndex, mentionIndex)) }
+        }
+        mentions.sort { $0.span.start < $1.span.start }
+        func overlapping(_ span: TextSpan) -> (entity: Int, mention: Int)? {
+            var low = 0
+            var high = mentions.count
+            while low < high {
+                let middle = (low + high) / 2
+                if mentions[middle].span.end <= span.start { low = middle + 1 } else { high = middle }
+            }
+            // Mentions do not overlap each other, so ends ascend with starts.
+            guard low < mentions.count, mentions[low].span.start < span.end else { return nil }
+            return (mentions[low].entity, mentions[low].mention)
+        }
+        var coveredUntil = -1
+        for match in matches where match.span.start >= coveredUntil {
+            coveredUntil = match.span.end
+            let entry = known[match.known]
+            if let (entity, mention) = overlapping(match.span) {
+                if owner[entity] == nil { owner[entity] = match.known }
+                // "The Port of Rotterdam Authority": the workspace spells the name, so an
+                // article the recogniser took in with it is left out of the mention.
+                let span = entities[entity].mentions[mention].span
+                if span.start < match.span.start, span.end == match.span.end, isArticle(TextSpan(start: span.start, end: match.span.start)) {
+                    entities[entity].mentions[mention].span = match.span
                 }
+            } else {
+                added[match.known, default: []].append(Mention(span: match.span, type: entry.type ?? .person))
             }
         }
         guard !owner.isEmpty || !added.isEmpty else { return }
@@ -86,28 +102,65 @@ struct KnownEntityMatcher {
         entities = merged
     }
 
-    /// Where `form` is written with no letter or digit glued to either end.
-    func occurrences(of form: [UInt8]) -> [TextSpan] {
-        guard let first = form.first, form.count <= bytes.count else { return [] }
-        var spans: [TextSpan] = []
-        var index = 0
-        let last = bytes.count - form.count
-        while index <= last {
-            if bytes[index] == first, isBoundary(before: index), isBoundary(after: index + form.count) {
-                var same = true
-                for offset in 1..<form.count where bytes[index + offset] != form[offset] {
-                    same = false
-                    break
+    /// Where each known name or alias is written, with no letter or digit glued to either end.
+    func occurrences() -> [(span: TextSpan, known: Int)] {
+        var byFirstWord: [[UInt8]: [(form: [UInt8], known: Int)]] = [:]
+        for (knownIndex, entry) in known.enumerated() {
+            for form in [entry.name] + entry.aliases where !form.isEmpty {
+                let bytes = Array(form.utf8)
+                // The first word as the scan below reads words (ASCII here; names with
+                // accents keep their non-ASCII letters in it too).
+                var firstWord: [UInt8] = []
+                var position = 0
+                while position < bytes.count {
+                    let byte = bytes[position]
+                    if byte < 0x80 {
+                        guard isWordByte(byte) else { break }
+                        firstWord.append(byte)
+                        position += 1
+                    } else {
+                        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                        let scalar = String(decoding: bytes[position..<min(bytes.count, position + length)], as: UTF8.self).unicodeScalars.first
+                        guard scalar?.properties.isAlphabetic == true else { break }
+                        firstWord.append(contentsOf: bytes[position..<min(bytes.count, position + length)])
+                        position += length
+                    }
                 }
-                if same {
-                    spans.append(TextSpan(start: index, end: index + form.count))
-                    index += form.count
-                    continue
+                byFirstWord[firstWord, default: []].append((bytes, knownIndex))
+            }
+        }
+        // A word is a run of ASCII letters and digits and of non-ASCII letters; punctuation
+        // such as “ around a name is not part of it.
+        func isWordScalar(at position: Int) -> Bool {
+            bytes[position] < 0x80 ? isWordByte(bytes[position]) : bytes[position] & 0xC0 != 0x80 && isLetter(at: position)
+        }
+        func scalarLength(at position: Int) -> Int {
+            let lead = bytes[position]
+            return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        }
+        var found: [(span: TextSpan, known: Int)] = []
+        var index = 0
+        while index < bytes.count {
+            guard isWordScalar(at: index), isBoundary(before: index) else {
+                index += max(1, scalarLength(at: index))
+                continue
+            }
+            var wordEnd = index
+            while wordEnd < bytes.count, isWordScalar(at: wordEnd) { wordEnd += scalarLength(at: wordEnd) }
+            wordEnd = min(wordEnd, bytes.count)
+            if let candidates = byFirstWord[Array(bytes[index..<wordEnd])] {
+                for candidate in candidates where index + candidate.form.count <= bytes.count && isBoundary(after: index + candidate.form.count) {
+                    var same = true
+                    for offset in 0..<candidate.form.count where bytes[index + offset] != candidate.form[offset] {
+                        same = false
+                        break
+                    }
+                    if same { found.append((TextSpan(start: index, end: index + candidate.form.count), candidate.known)) }
                 }
             }
-            index += 1
+            index = wordEnd
         }
-        return spans
+        return found
     }
 
     /// Whether a span reads "The " or "the ".

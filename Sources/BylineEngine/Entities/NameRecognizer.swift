@@ -58,11 +58,16 @@ struct NameRecognizer {
             while end < view.count, !claimed[end] || isScoreLineNumber(end), !view.tokens[end].flags.contains(.startsSentence),
                 !view.tokens[end].flags.contains(.startsLine), !isScoreLineNumber(end)
             {
+                // A name never runs on past the end of its line or sentence, not even over a
+                // connector ("… Mr. al" then a new paragraph: found by fuzz-edits).
+                func continues(_ next: Int) -> Bool {
+                    next < view.count && !view.tokens[next].flags.contains(.startsLine) && !view.tokens[next].flags.contains(.startsSentence)
+                }
                 if isNameish(end) {
                     end += 1
-                } else if isConnector(end), end + 1 < view.count, isNameish(end + 1), !claimed[end + 1] {
+                } else if isConnector(end), continues(end + 1), isNameish(end + 1), !claimed[end + 1] {
                     end += 2
-                } else if view.is(end, "of"), view.is(end + 1, "the"), end + 2 < view.count, isNameish(end + 2), !claimed[end + 2] {
+                } else if view.is(end, "of"), continues(end + 1), view.is(end + 1, "the"), continues(end + 2), isNameish(end + 2), !claimed[end + 2] {
                     end += 3
                 } else {
                     break
