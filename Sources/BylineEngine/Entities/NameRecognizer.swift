@@ -19,9 +19,14 @@ struct NameRecognizer {
     /// Per token: whether its line is a line of match results ("Leeds 2 Southampton 1").
     let resultLines: [Bool]
 
+    /// Whether the article has a hyphenated number (a possible score), which `markTeams`
+    /// looks for first; found once, since incremental recognition compares it too.
+    let hasHyphenatedNumber: Bool
+
     init(view: TokenView) {
         self.view = view
         resultLines = Self.findResultLines(view)
+        hasHyphenatedNumber = view.tokens.contains { $0.kind == .number && $0.flags.contains(.hyphenated) }
         var names: Set<UInt64> = []
         for index in 1..<max(1, view.count) where view.tokens[index].flags.contains(.capitalized)
             && !view.tokens[index].flags.contains(.startsSentence) && !view.tokens[index].flags.contains(.startsLine)
@@ -87,8 +92,7 @@ struct NameRecognizer {
         return mentions
     }
 
-    /// Whether the article has a hyphenated number, which `markTeams` looks for first.
-    var hasHyphenatedNumber: Bool { view.tokens.contains { $0.kind == .number && $0.flags.contains(.hyphenated) } }
+
 
     static let matchVerbs: [StaticString] = [
         "beat", "beats", "drew", "draw", "draws", "defeated", "defeat", "lost", "won", "held", "edged", "thrashed", "routed",

@@ -32,6 +32,8 @@ struct QuotationFinder {
     let paragraphOf: [Int32]
     /// The user's own speech verbs, in lower case.
     let extraCues: Set<[UInt8]>
+    /// Their lengths in bytes: most words are ruled out without building a string.
+    let extraCueLengths: Set<Int>
     /// Each entity's roles in lower case, as bytes, for matching descriptions ("the Russian
     /// leader") against them without building strings in the loop.
     let lowercasedRoles: [[[UInt8]]]
@@ -45,6 +47,7 @@ struct QuotationFinder {
         self.view = view
         self.entities = entities
         self.extraCues = extraCues
+        extraCueLengths = Set(extraCues.map(\.count))
         lowercasedRoles = entities.map { entity in entity.roles.map { Array($0.lowercased().utf8) } }
         var entityAt = [Int32](repeating: -1, count: view.count)
         var mentionStart = [Int32](repeating: -1, count: view.count)
@@ -675,7 +678,8 @@ struct QuotationFinder {
 
     func isCue(_ index: Int) -> Bool {
         guard index >= 0, index < view.count, view.tokens[index].kind == .word else { return false }
-        guard view.has(index, .reportingVerb) || !extraCues.isEmpty && extraCues.contains(Array(view.string(index).lowercased().utf8))
+        guard view.has(index, .reportingVerb)
+            || extraCueLengths.contains(view.tokens[index].length) && extraCues.contains(Array(view.string(index).lowercased().utf8))
         else { return false }
         // "pointed" and "point" only as "point out"; "report" and "note" only as verbs.
         if view.is(index, "pointed") || view.is(index, "points") || view.is(index, "point") { return view.is(index + 1, "out") }

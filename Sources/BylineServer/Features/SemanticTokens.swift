@@ -33,8 +33,6 @@ enum SemanticTokenLegend {
         }
     }
 
-    static func name(of entityType: EntityType) -> String { types[type(of: entityType)] }
-
     static var json: JSON {
         ["tokenTypes": .array(types.map { .string($0) }), "tokenModifiers": .array(modifiers.map { .string($0) })]
     }

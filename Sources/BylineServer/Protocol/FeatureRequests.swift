@@ -23,6 +23,19 @@ extension DocumentRequest {
     init(params: JSONReader) throws(JSONShapeError) { self.init(document: try TextDocumentIdentifier(params["textDocument"])) }
 }
 
+/// A request about a range of a document (`textDocument` and `range`).
+protocol DocumentRangeRequest: LSPRequest {
+    var document: TextDocumentIdentifier { get }
+    var range: LSPRange { get }
+    init(document: TextDocumentIdentifier, range: LSPRange)
+}
+
+extension DocumentRangeRequest {
+    init(params: JSONReader) throws(JSONShapeError) {
+        self.init(document: try TextDocumentIdentifier(params["textDocument"]), range: try LSPRange(params["range"]))
+    }
+}
+
 struct SemanticTokensRequest: DocumentRequest {
     static let method = "textDocument/semanticTokens/full"
     var document: TextDocumentIdentifier
@@ -38,14 +51,10 @@ struct SemanticTokensDeltaRequest: LSPRequest {
     }
 }
 
-struct SemanticTokensRangeRequest: LSPRequest {
+struct SemanticTokensRangeRequest: DocumentRangeRequest {
     static let method = "textDocument/semanticTokens/range"
     var document: TextDocumentIdentifier
     var range: LSPRange
-    init(params: JSONReader) throws(JSONShapeError) {
-        document = try TextDocumentIdentifier(params["textDocument"])
-        range = try LSPRange(params["range"])
-    }
 }
 
 struct HoverRequest: PositionRequest {
@@ -99,14 +108,10 @@ struct WorkspaceSymbolRequest: LSPRequest {
     init(params: JSONReader) throws(JSONShapeError) { query = try params["query"].string() }
 }
 
-struct InlayHintRequest: LSPRequest {
+struct InlayHintRequest: DocumentRangeRequest {
     static let method = "textDocument/inlayHint"
     var document: TextDocumentIdentifier
     var range: LSPRange
-    init(params: JSONReader) throws(JSONShapeError) {
-        document = try TextDocumentIdentifier(params["textDocument"])
-        range = try LSPRange(params["range"])
-    }
 }
 
 struct CodeActionRequest: LSPRequest {
