@@ -165,11 +165,15 @@ final class DocumentStore: Sendable {
 
     /// Forgets every cached analysis and published revision, so that each open document is
     /// analysed and published again (after a settings change).
+    ///
+    /// Each document takes a new revision, as an edit would: an analysis already under way
+    /// is then stale, and a run that publishes it cannot mark the new revision published
+    /// (clearing `publishedRevision` instead lost that race to a run finishing meanwhile).
     func invalidateAll() {
         entries.withLock { entries in
             for uri in entries.keys {
                 entries[uri]!.analysis = nil
-                entries[uri]!.publishedRevision = nil
+                entries[uri]!.document.revision = nextRevision()
             }
         }
     }
