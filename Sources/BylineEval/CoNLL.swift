@@ -33,7 +33,9 @@ enum CoNLLReader {
     static let attachLeft: Set<String> = [",", ".", ";", ":", "!", "?", ")", "]", "}", "'s", "'", "n't", "%", "'re", "'ve", "'ll", "'d", "'m"]
     static let attachRight: Set<String> = ["(", "[", "{", "$"]
 
-    static func read(_ path: String) -> [CoNLLDocument] {
+    /// `spaced`: every token apart ("Japan 's win ."), as CoNLL text is often joined;
+    /// otherwise punctuation and clitics attach as in running text.
+    static func read(_ path: String, spaced: Bool = false) -> [CoNLLDocument] {
         guard let data = FileManager.default.contents(atPath: path) else {
             FileHandle.standardError.write(Data("byline-eval: cannot read \(path)\n".utf8))
             exit(1)
@@ -66,6 +68,8 @@ enum CoNLLReader {
                 separator = ""
             } else if sentenceStart {
                 separator = "\n"
+            } else if spaced {
+                separator = " "
             } else if attachLeft.contains(word) || (word == "\"" && quoteOpen) {
                 separator = ""
             } else if let last = current.tokens.last, attachRight.contains(last.word) || (last.word == "\"" && quoteOpen) {

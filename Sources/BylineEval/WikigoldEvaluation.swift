@@ -23,8 +23,8 @@ enum WikigoldEvaluation {
         var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
     }
 
-    static func run(path: String, errorsToShow: Int) {
-        let documents = CoNLLReader.read(path)
+    static func run(path: String, errorsToShow: Int, spaced: Bool = false) {
+        let documents = CoNLLReader.read(path, spaced: spaced)
         let analyzer = Analyzer()
         var counts: [String: Counts] = [:]
         var shown = 0

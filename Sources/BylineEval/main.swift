@@ -2,7 +2,7 @@ import Foundation
 
 // Byline's evaluation against the shared corpora. Build in release mode and run:
 //
-//     swift run -c release byline-eval wikigold [--errors N]
+//     swift run -c release byline-eval wikigold [--spaced] [--errors N]
 //     swift run -c release byline-eval polnear [dev|train] [--errors N]
 //     swift run -c release byline-eval seed
 //
@@ -16,13 +16,13 @@ if let index = arguments.firstIndex(of: "--errors"), index + 1 < arguments.count
 
 switch arguments.first {
 case "wikigold":
-    WikigoldEvaluation.run(path: corpus + "/wikigold.conll", errorsToShow: errorsToShow)
+    WikigoldEvaluation.run(path: corpus + "/wikigold.conll", errorsToShow: errorsToShow, spaced: arguments.contains("--spaced"))
 case "polnear":
     let split = arguments.dropFirst().first { !$0.hasPrefix("--") && Int($0) == nil } ?? "dev"
     PolNeAREvaluation.run(path: corpus + "/polnear-\(split).jsonl", showErrors: errorsToShow)
 case "seed":
     SeedListing.run(path: corpus + "/seed-article.txt")
 default:
-    FileHandle.standardError.write(Data("usage: byline-eval wikigold|polnear [dev|train]|seed [--errors N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: byline-eval wikigold [--spaced]|polnear [dev|train]|seed [--errors N]\n".utf8))
     exit(2)
 }

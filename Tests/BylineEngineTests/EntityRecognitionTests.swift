@@ -220,6 +220,43 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(mentions("Officials at the Bundesbank and Commerzbank met in Frankfurt.") == ["Bundesbank|ORG", "Commerzbank|ORG", "Frankfurt|GPE"])
     }
 
+    @Test func findsInAHeadlineTheNamesItsStoryEstablishes() throws {
+        let text = """
+            TENNIS - OKONJO DOWNS VERHAEGEN IN GHENT FINAL
+            GHENT , Belgium 1997-03-02
+            Chidi Okonjo beat Pieter Verhaegen 6-3 7-5 in the final on Sunday .
+            """
+        let found = mentions(text)
+        #expect(found.prefix(2) == ["OKONJO|PERSON", "VERHAEGEN|PERSON"])
+        let okonjo = try #require(entities(text).first { $0.name == "Chidi Okonjo" })
+        #expect(okonjo.mentions.count == 2)  // the headline's capitals join the body's spelling
+    }
+
+    @Test func readsInitialsAndCricketScorecards() {
+        #expect(mentions("R. Pathirana c Okafor b Lindqvist 45") == ["R. Pathirana|PERSON", "Okafor|PERSON", "Lindqvist|PERSON", "45|CARDINAL"])
+        #expect(mentions("T. Mwangi lbw b Haldane 12").prefix(2) == ["T. Mwangi|PERSON", "Haldane|PERSON"])
+    }
+
+    @Test func spellsOutAnAcronymAcrossItsConnectors() throws {
+        let text = "The Council for Trade and Development in Oceania ( CTDO ) met. The CTDO said little."
+        #expect(mentions(text) == ["Council for Trade and Development in Oceania|ORG", "CTDO|ORG", "CTDO|ORG"])
+        #expect(entities(text).count == 1)
+    }
+
+    @Test func peelsATitleThatNamesItsDepartment() {
+        #expect(mentions("Secretary of State Miriam Castellano visited Lagos.") == ["Miriam Castellano|PERSON", "Lagos|GPE"])
+    }
+
+    @Test func keepsATitleThatBeginsAnOrganisationsName() {
+        #expect(mentions("He scored twice in the Premier League on Sunday.").first == "Premier League|ORG")
+    }
+
+    @Test func dropsASentenceOpeningWordFromANameTheArticleKnows() {
+        let found = mentions("Rivals Vorwaerts Hallstadt lost again. Fans of Vorwaerts Hallstadt said the coach must go.")
+        #expect(found.first?.hasPrefix("Vorwaerts Hallstadt|") == true)
+        #expect(!found.contains { $0.hasPrefix("Rivals") })
+    }
+
     @Test func readsMoneyInOldCurrencies() {
         #expect(mentions("Shares rose to 35.50 marks.") == ["35.50 marks|MONEY"])
     }

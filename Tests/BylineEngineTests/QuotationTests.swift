@@ -145,6 +145,19 @@ func diagnosticCodes(_ text: String) -> [String] {
             == ["indirect: The talks would resume next week | CCTV → CCTV (named)"])
     }
 
+    @Test func takesWhoWasToldOutOfTheContent() {
+        #expect(quotations("Marta Kowalczyk told Reuters the talks would resume next week.")
+            == ["indirect: the talks would resume next week | Marta Kowalczyk → Marta Kowalczyk (named)"])
+    }
+
+    @Test func readsAfterAnAppositiveTheSubjectsOwnVerb() {
+        // The name after "said" starts the reported clause here; the subject said it.
+        let found = quotations("Foreign Minister Marta Kowalczyk, visiting Lagos, said Warsaw backed the mission.")
+        #expect(!found.contains { $0.contains("| Warsaw") })
+        #expect(quotations("The mission will go on, said Kowalczyk on Friday.")
+            == ["indirect: The mission will go on | Kowalczyk → Kowalczyk (named)"])
+    }
+
     @Test func givesOfficialsASpeakerWithNoEntity() {
         #expect(quotations("The bridge will reopen on Monday, officials said.")
             == ["indirect: The bridge will reopen on Monday | officials → nobody (unresolved)"])

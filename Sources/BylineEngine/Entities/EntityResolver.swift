@@ -43,6 +43,67 @@ struct EntityResolver {
             }
         }
         mentions.removeAll { $0.strength == 0 }
+        trimSentenceOpeners(&mentions, knownTypes: strongTypes)
+        adoptHeadlineNames(&mentions)
+    }
+
+    /// "Leaders Feyenoord were held …": a common word that opens the sentence is not part of
+    /// a name the article also writes without it.
+    func trimSentenceOpeners(_ mentions: inout [RawMention], knownTypes: HashKeyedMap<(type: EntityType, strength: Int)>) {
+        for index in mentions.indices where mentions[index].tokens.count >= 2 && mentions[index].strength <= 2 && isName(mentions[index].type) {
+            let first = mentions[index].tokens.lowerBound
+            let flags = view.tokens[first].flags
+            guard flags.contains(.startsSentence) || flags.contains(.startsLine), view.has(first, .common), !view.has(first, .firstName),
+                !view.has(first, .functionWord), let known = knownTypes[view.hash(first + 1..<mentions[index].tokens.upperBound)]
+            else { continue }
+            mentions[index].tokens = first + 1..<mentions[index].tokens.upperBound
+            mentions[index].type = known.type
+            mentions[index].roleTokens = nil
+        }
+    }
+
+    /// Headlines are in capitals, where the recogniser trusts only its gazetteers; a name the
+    /// article's body establishes ("Yevgeny Kafelnikov", "Feyenoord") is found in the
+    /// headline as well ("KAFELNIKOV BEATS STICH", "FEYENOORD HELD").
+    func adoptHeadlineNames(_ mentions: inout [RawMention]) {
+        let capsLines = NameRecognizer.findAllCapsLines(view)
+        guard let firstCaps = capsLines.firstIndex(of: true) else { return }
+        var known = HashKeyedMap<EntityType>(capacity: mentions.count)
+        var covered = [Bool](repeating: false, count: view.count)
+        for mention in mentions {
+            for index in mention.tokens { covered[index] = true }
+            // A full name guessed from its shape (strength 1) is specific enough for a headline.
+            guard mention.strength >= 2 || mention.type == .person && mention.tokens.count >= 2, isName(mention.type),
+                !capsLines[mention.tokens.lowerBound], mention.tokens.count <= 4
+            else { continue }
+            known[view.foldedHash(mention.tokens)] = mention.type
+            if mention.type == .person, mention.tokens.count >= 2, !view.tokens[mention.tokens.upperBound - 1].flags.contains(.abbreviation) {
+                known[view.foldedHash(mention.tokens.upperBound - 1..<mention.tokens.upperBound)] = .person
+            }
+        }
+        var index = firstCaps
+        while index < view.count {
+            guard capsLines[index], !covered[index], view.tokens[index].kind == .word, !view.has(index, .functionWord) else {
+                index += 1
+                continue
+            }
+            var length = 1
+            while length < 4, index + length < view.count, capsLines[index + length], !covered[index + length],
+                view.tokens[index + length].kind == .word, !view.tokens[index + length].flags.contains(.startsLine)
+            {
+                length += 1
+            }
+            var matched = 0
+            while length >= 1 {
+                if let type = known[view.foldedHash(index..<index + length)] {
+                    mentions.append(RawMention(tokens: index..<index + length, type: type, strength: 2))
+                    matched = length
+                    break
+                }
+                length -= 1
+            }
+            index += max(matched, 1)
+        }
     }
 
     func isName(_ type: EntityType) -> Bool {
@@ -76,16 +137,16 @@ struct EntityResolver {
         for index in order.filter(isFullName) + order.filter({ !isFullName($0) }) {
             let mention = mentions[index]
             let tokens = mention.tokens
-            let key = view.hash(tokens) &+ UInt64(mention.type.hashSeed)
+            let key = view.foldedHash(tokens) &+ UInt64(mention.type.hashSeed)
             var target = byKey[key]
             if target == nil {
                 switch mention.type {
                 case .person:
-                    let last = view.hash(tokens.upperBound - 1..<tokens.upperBound)
+                    let last = view.foldedHash(tokens.upperBound - 1..<tokens.upperBound)
                     if tokens.count == 1 {
                         target = bySurname[last] ?? byGivenName[last]
                     } else if let existing = bySurname[last], drafts[existing].fullest.count == 1
-                        || view.hash(drafts[existing].fullest.lowerBound..<drafts[existing].fullest.lowerBound + 1) == view.hash(tokens.lowerBound..<tokens.lowerBound + 1)
+                        || view.foldedHash(drafts[existing].fullest.lowerBound..<drafts[existing].fullest.lowerBound + 1) == view.foldedHash(tokens.lowerBound..<tokens.lowerBound + 1)
                     {
                         target = existing
                     }
@@ -108,10 +169,10 @@ struct EntityResolver {
             }
             byKey[key] = draftIndex
             if mention.type == .person {
-                let last = view.hash(tokens.upperBound - 1..<tokens.upperBound)
+                let last = view.foldedHash(tokens.upperBound - 1..<tokens.upperBound)
                 if bySurname[last] == nil { bySurname[last] = draftIndex }
                 if tokens.count > 1 {
-                    let first = view.hash(tokens.lowerBound..<tokens.lowerBound + 1)
+                    let first = view.foldedHash(tokens.lowerBound..<tokens.lowerBound + 1)
                     if byGivenName[first] == nil { byGivenName[first] = draftIndex }
                 }
             }
@@ -135,6 +196,8 @@ struct EntityResolver {
         }
     }
 
+    func isAllCaps(_ range: Range<Int>) -> Bool { range.allSatisfy { view.tokens[$0].flags.contains(.allCaps) } }
+
     /// A person's fullest name; otherwise the most frequent spelling, the longest on a tie.
     func canonicalName(_ type: EntityType, _ fullest: Range<Int>, _ spellings: [Range<Int>]) -> String {
         if type == .person || spellings.count == 1 { return view.string(fullest) }
@@ -145,8 +208,11 @@ struct EntityResolver {
             entry.count += 1
             counts[key] = entry
         }
+        // On a tie, the longer spelling, then the one not in a headline's capitals.
         let best = counts.storedValues.max { a, b in
-            a.count != b.count ? a.count < b.count : view.span(a.range).length < view.span(b.range).length
+            if a.count != b.count { return a.count < b.count }
+            if view.span(a.range).length != view.span(b.range).length { return view.span(a.range).length < view.span(b.range).length }
+            return isAllCaps(a.range) && !isAllCaps(b.range)
         }!
         return view.string(best.range)
     }
@@ -170,6 +236,16 @@ extension TokenView {
         for index in range {
             if index > range.lowerBound { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3 }
             for byte in text(index) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        return hash ^ (hash >> 31)
+    }
+
+    /// `hash` with ASCII letters lower-cased: "KAFELNIKOV" and "Kafelnikov" hash alike.
+    func foldedHash(_ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in range {
+            if index > range.lowerBound { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3 }
+            for byte in text(index) { hash = (hash ^ UInt64(StaticTable.lowercased(byte))) &* 0x0000_0100_0000_01B3 }
         }
         return hash ^ (hash >> 31)
     }

@@ -74,22 +74,65 @@ struct NameRecognizer {
                     end += 2
                 } else if view.is(end, "of"), continues(end + 1), view.is(end + 1, "the"), continues(end + 2), isNameish(end + 2), !claimed[end + 2] {
                     end += 3
+                } else if possessiveInsideName(end, claimed: claimed) {
+                    end += 2
                 } else {
                     break
                 }
             }
-            if let dateline = datelinePlace(index..<end) {
+            if resultLines[index] {
+                // "Leeds 2 Southampton 1": in a results line the names are teams, whatever the
+                // same word is in the dateline (so as strong as a gazetteer's word).
+                mentions.append(RawMention(tokens: index..<end, type: .organization, strength: 3))
+            } else if let dateline = datelinePlace(index..<end) {
                 mentions.append(dateline)
-            } else if resultLines[index] {
-                // "Leeds 2 Southampton 1": in a results line the names are teams.
-                mentions.append(RawMention(tokens: index..<end, type: .organization, strength: 2))
             } else {
                 mentions.append(contentsOf: analyse(index..<end))
             }
             index = end
         }
         markTeams(&mentions)
+        expandAcronyms(&mentions, in: tokens)
         return mentions
+    }
+
+    /// "Organisation for Security and Co-operation in Europe ( OSCE )": an acronym in
+    /// parentheses spells the name before it, lower-case connectors and all, which the
+    /// capitalised runs alone cut into pieces. The spelled-out name replaces the pieces.
+    func expandAcronyms(_ mentions: inout [RawMention], in tokens: Range<Int>) {
+        var expansions: [RawMention] = []
+        for index in tokens where view.isPunctuation(index - 1, UInt8(ascii: "(")) && view.isPunctuation(index + 1, UInt8(ascii: ")")) {
+            let token = view.tokens[index]
+            guard token.kind == .word, token.flags.contains(.allCaps), !token.flags.contains(.hasDigit), token.length >= 2, token.length <= 8 else { continue }
+            let letters = view.text(index).filter { TokenView.isUpperASCII($0) }
+            guard letters.count >= 2 else { continue }
+            var remaining = letters.count
+            var start = index - 2
+            var probe = index - 2
+            var words = 0
+            while probe >= tokens.lowerBound, remaining > 0 {
+                let candidate = view.tokens[probe]
+                if candidate.kind == .word, candidate.flags.contains(.capitalized), view.text(probe)[0] == letters[remaining - 1] {
+                    remaining -= 1
+                    words += 1
+                    start = probe
+                } else if candidate.kind == .word, !candidate.flags.contains(.capitalized), view.has(probe, .connector) || view.isAny(probe, ["for", "and", "on", "in", "to", "the", "&"]) {
+                    // a connector inside the name; it may not begin it
+                } else {
+                    break
+                }
+                if candidate.flags.contains(.startsSentence) || candidate.flags.contains(.startsLine) { break }
+                probe -= 1
+            }
+            guard remaining == 0, words >= 2, start < index - 2 else { continue }
+            let span = start..<index - 1
+            let type: EntityType = view.has(span.upperBound - 1, .locationHead) ? .location : .organization
+            expansions.append(RawMention(tokens: span, type: type, strength: 3))
+        }
+        guard !expansions.isEmpty else { return }
+        mentions.removeAll { mention in expansions.contains { $0.tokens.overlaps(mention.tokens) } }
+        mentions.append(contentsOf: expansions)
+        mentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
 
@@ -102,6 +145,24 @@ struct NameRecognizer {
     /// "Leeds beat Chelsea 2-1": places that play a match are teams, as newswire annotates
     /// them. Only in a sentence that has a score, and only next to a match verb.
     func markTeams(_ mentions: inout [RawMention]) {
+        for index in mentions.indices where mentions[index].tokens.count <= 3 {
+            let range = mentions[index].tokens
+            let type = mentions[index].type
+            // "Valencia 2 ( Mijatovic 23 ) Sevilla 1": a place with a score and its scorers after it.
+            if type == .geopolitical, isSmallNumber(range.upperBound), view.isPunctuation(range.upperBound + 1, UInt8(ascii: "(")) {
+                mentions[index].type = .organization
+            }
+            // "( Mijatovic 23 , Poyet 67 )": a scorer and the minute.
+            if type != .person, range.count <= 2, mentions[index].strength <= 2,
+                view.isPunctuation(range.lowerBound - 1, UInt8(ascii: "(")) || view.isPunctuation(range.lowerBound - 1, UInt8(ascii: ",")),
+                isSmallNumber(range.upperBound),
+                view.isPunctuation(range.upperBound + 1, UInt8(ascii: ")")) || view.isPunctuation(range.upperBound + 1, UInt8(ascii: ",")),
+                gazetteerType(range, allowAmbiguousCities: false) == nil
+            {
+                mentions[index].type = .person
+                mentions[index].strength = 2
+            }
+        }
         guard hasHyphenatedNumber else { return }
         for index in mentions.indices
         where mentions[index].type == .geopolitical || mentions[index].type == .person && mentions[index].strength <= 1 && mentions[index].tokens.count == 1
@@ -115,6 +176,12 @@ struct NameRecognizer {
                 mentions[index].type = .organization
             }
         }
+    }
+
+    /// A whole number of at most three digits: a score or a minute.
+    func isSmallNumber(_ index: Int) -> Bool {
+        guard index < view.count, view.tokens[index].kind == .number, view.tokens[index].length <= 3 else { return false }
+        return view.text(index).allSatisfy { $0 &- UInt8(ascii: "0") < 10 }
     }
 
     /// "2-1", "3-0": two small numbers joined by a hyphen.
@@ -156,6 +223,7 @@ struct NameRecognizer {
         var result = [Bool](repeating: false, count: view.count)
         lines: for line in view.lines() where line.count >= 4 {
             var scores = 0
+            var otherNumbers = 0
             var namesBeforeScore = 0
             var sawName = false
             for index in line {
@@ -166,12 +234,16 @@ struct NameRecognizer {
                     sawName = false
                 } else if token.kind == .word, token.flags.contains(.capitalized) || view.has(index, .connector) {
                     sawName = true
+                } else if scores > 0, token.kind == .number && !token.flags.contains(.hyphenated) || token.kind == .dash && index == line.upperBound - 1 {
+                    // A standings row's winning percentage (".587") and games behind ("-").
+                    otherNumbers += 1
                 } else {
                     continue lines
                 }
             }
-            // Match results ("Leeds 2 Chelsea 1"), or a standings row ("Newcastle 4 3 1 0 9 3 10").
-            let standings = namesBeforeScore == 1 && scores >= 4 && view.tokens[line.lowerBound].kind == .word
+            // Match results ("Leeds 2 Chelsea 1"), or a standings row ("Newcastle 4 3 1 0 9 3 10",
+            // "BALTIMORE 68 58 .540 6").
+            let standings = namesBeforeScore == 1 && (scores >= 4 || scores >= 2 && otherNumbers >= 1) && view.tokens[line.lowerBound].kind == .word
             if namesBeforeScore >= 2 || standings, !sawName {
                 for index in line { result[index] = true }
             }
@@ -195,8 +267,26 @@ struct NameRecognizer {
 
     func isConnector(_ index: Int) -> Bool { view.has(index, .connector) }
 
+    /// "Pakistan People's Party", "Women's Hospital": a possessive inside an organisation's
+    /// name, known by the head word after it. A place's possessive ("China's Communist
+    /// Party") ends the place's name instead.
+    func possessiveInsideName(_ index: Int, claimed: [Bool]) -> Bool {
+        guard view.tokens[index].flags.contains(.possessive), index > 0, index + 1 < view.count, isNameish(index + 1), !claimed[index + 1],
+            !view.tokens[index + 1].flags.contains(.startsLine), !view.tokens[index + 1].flags.contains(.startsSentence),
+            view.has(index - 1, .common), gazetteerType(index - 1..<index, allowAmbiguousCities: false) == nil
+        else { return false }
+        var probe = index + 1
+        while probe < min(index + 4, view.count), isNameish(probe), !claimed[probe] {
+            if view.has(probe, .organizationHead) || view.has(probe, .facilityHead) { return true }
+            probe += 1
+        }
+        return false
+    }
+
     /// Lines whose words are nearly all upper case: headlines, where capitals carry no signal.
-    func findAllCapsLines() -> [Bool] {
+    func findAllCapsLines() -> [Bool] { Self.findAllCapsLines(view) }
+
+    static func findAllCapsLines(_ view: TokenView) -> [Bool] {
         var result = [Bool](repeating: false, count: view.count)
         for line in view.lines() {
             let words = line.filter { view.tokens[$0].kind == .word && !view.tokens[$0].flags.contains(.hasDigit) }
@@ -263,7 +353,15 @@ struct NameRecognizer {
             // A title, possibly after the words that say of what: "Transport Minister", "Foreign
             // Affairs Secretary".
             if isTitle(position) || (titleNear && (titleAhead(from: position, before: end).map { $0 + 1 < end } ?? false)) {
-                if view.is(position + 1, "of") { break }  // "President of France" is no name
+                if view.is(position + 1, "of") {
+                    // "Secretary of State Madeleine Albright": the title names its department,
+                    // then a first name begins the person. Otherwise "President of France" is no name.
+                    let personStart = position + 3 < end - 1 ? (position + 3...min(position + 4, end - 2)).first { isFirstName($0) } : nil
+                    guard let personStart, (position + 2..<personStart).allSatisfy({ view.isCapitalized($0) }) else { break }
+                    if roleStart == nil { roleStart = position }
+                    position = personStart
+                    break
+                }
                 if roleStart == nil { roleStart = position }
                 position += 1
                 continue
@@ -284,6 +382,11 @@ struct NameRecognizer {
         {
             roleStart = nameStart
             nameStart = firstName
+        }
+        // "Premier League", "Chancellor Hotel": a title before an organisation's head word
+        // begins the organisation's name; no person is named.
+        if let roleStart, !sawHonorific, (nameStart..<nameEnd).contains(where: { view.has($0, .organizationHead) }), mentions.isEmpty {
+            return [RawMention(tokens: roleStart..<nameEnd, type: .organization, strength: 3)]
         }
         let titled = roleStart != nil
         let roleTokens = roleStart.map { $0..<nameStart }
@@ -351,6 +454,13 @@ struct NameRecognizer {
             probe += 1
         }
         return nil
+    }
+
+    /// "J.", "S.": one capital letter and its full stop.
+    func isInitial(_ index: Int) -> Bool {
+        guard index >= 0, index < view.count, view.tokens[index].length == 2 else { return false }
+        let text = view.text(index)
+        return TokenView.isUpperASCII(text[0]) && text[1] == UInt8(ascii: ".")
     }
 
     func isFirstName(_ index: Int) -> Bool {
@@ -453,6 +563,18 @@ struct NameRecognizer {
         }
         if titled || honorific {
             return withRole(RawMention(tokens: range, type: .person, strength: 3), range)
+        }
+        // "S. Ganguly", "J. Smith": an initial before a surname is a person, though the
+        // initial alone looks like an acronym.
+        if range.count >= 2, range.count <= 4, isInitial(first), !view.tokens[last].flags.contains(.allCaps), !view.has(last, .organizationHead) {
+            return withRole(RawMention(tokens: range, type: .person, strength: 2), range)
+        }
+        // Cricket scorecards: "c Healy b McGrath", "lbw b Vaas", "st Moin b Mushtaq" name the
+        // fielder and the bowler.
+        if range.count <= 3, view.isAny(first - 1, ["b", "c", "st"]), !view.isCapitalized(first - 1), !view.isPunctuation(first - 2, UInt8(ascii: "(")),
+            view.tokens[first].flags.contains(.capitalized)
+        {
+            return RawMention(tokens: range, type: .person, strength: 2)
         }
         if range.count >= 2, view.tokens[first].flags.contains(.hasDigit), view.tokens[first].flags.contains(.hyphenated) {
             return RawMention(tokens: range, type: .product, strength: 2)  // F-86 Sabre, CH-53 Sea Stallion

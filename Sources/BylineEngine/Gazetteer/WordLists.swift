@@ -277,6 +277,7 @@ enum WordLists {
         regiment
         battalion
         division
+        newsroom
         """
 
     /// Words that end the names of places that are not countries or cities (LOC).
@@ -513,6 +514,138 @@ enum WordLists {
         Planned Parenthood
         NRA
         ACLU
+        Itar-Tass
+        ITAR-TASS
+        Kyodo
+        Yonhap
+        ANSA
+        EFE
+        PTI
+        Press Trust of India
+        AAP
+        Bernama
+        Antara
+        Anatolian
+        MENA
+        IRNA
+        KCNA
+        Tanjug
+        Press Association
+        United Press International
+        UPI
+        Dow Jones
+        Bloomberg News
+        Lufthansa
+        British Airways
+        Air France
+        KLM
+        Volkswagen
+        Daimler
+        Daimler-Benz
+        BMW
+        Siemens
+        Bayer
+        BASF
+        Hoechst
+        Deutsche Bank
+        Dresdner Bank
+        Commerzbank
+        Bundesbank
+        Allianz
+        Nestle
+        Unilever
+        Shell
+        Royal Dutch Shell
+        BP
+        Exxon
+        Mobil
+        Chevron
+        Texaco
+        Elf Aquitaine
+        IBM
+        Intel
+        General Motors
+        GM
+        Chrysler
+        General Electric
+        Nissan
+        Sony
+        Hitachi
+        Toshiba
+        Mitsubishi
+        Renault
+        Peugeot
+        Fiat
+        Philips
+        Ericsson
+        Nokia
+        Barclays
+        HSBC
+        Lloyds
+        NatWest
+        Citibank
+        Citicorp
+        Goldman Sachs
+        Morgan Stanley
+        J.P. Morgan
+        Merrill Lynch
+        Salomon Brothers
+        Nasdaq
+        NYSE
+        AT&T
+        Motorola
+        Compaq
+        Hewlett-Packard
+        Oracle
+        Coca-Cola
+        PepsiCo
+        McDonald's
+        Walmart
+        Wal-Mart
+        Glaxo
+        GlaxoSmithKline
+        Pfizer
+        Novartis
+        Roche
+        FIFA
+        UEFA
+        IOC
+        NBA
+        NFL
+        NHL
+        ATP
+        WTA
+        ICC
+        Arsenal
+        Juventus
+        Ajax
+        Feyenoord
+        PSV Eindhoven
+        Real Madrid
+        Atletico Madrid
+        Bayern Munich
+        Borussia Dortmund
+        Manchester United
+        Manchester City
+        Tottenham
+        Tottenham Hotspur
+        Aston Villa
+        Inter Milan
+        AC Milan
+        Lazio
+        Sampdoria
+        Fiorentina
+        Benfica
+        Galatasaray
+        Fenerbahce
+        Anderlecht
+        OSCE
+        UNESCO
+        UNICEF
+        UNHCR
+        Mossad
+        PLO
+        Sinn Fein
         """
 
     /// Places that are not in the country, city and state tables.

@@ -589,7 +589,9 @@ struct QuotationFinder {
             }
             // "…, said X" and "…, X said." (the cue near the end, after a comma)
             if index > sentence.lowerBound + 3 {
-                if view.isPunctuation(index - 1, UInt8(ascii: ",")), let speaker = speaker(startingAt: index + length, cueAt: index) {
+                if view.isPunctuation(index - 1, UInt8(ascii: ",")), let speaker = speaker(startingAt: index + length, cueAt: index),
+                    endsInvertedAttribution(after: speaker.tokens.upperBound, end: end)
+                {
                     return Found(content: sentence.lowerBound..<index - 1, kind: .indirect,
                                  attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
                 }
@@ -633,6 +635,11 @@ struct QuotationFinder {
     func reportedContentStart(after index: Int, end: Int) -> Int {
         var position = index
         var skipped = 0
+        // "told Reuters the figures …", "told the Senate committee that …": who was told.
+        if view.isAny(index - 1, ["told", "tell", "tells", "telling"]), position < end, entityAt[position] >= 0, mentionStart[position] == Int32(position) {
+            position = Int(mentionEnd[position]) + 1
+            skipped += 1
+        }
         while position < end, skipped < 8 {
             if view.is(position, "that") { return position + 1 }
             let token = view.tokens[position]
@@ -659,6 +666,16 @@ struct QuotationFinder {
             break
         }
         return position
+    }
+
+    /// "…, said Putin." or "…, said Putin, whose …" ends the attribution after the name;
+    /// "X, visiting Bonn, said Washington backed …" goes on with the name's verb, so there
+    /// the name begins what was said.
+    func endsInvertedAttribution(after index: Int, end: Int) -> Bool {
+        if index >= end || view.tokens[index].kind != .word || view.isCapitalized(index) { return true }
+        return view.has(index, .functionWord) && !view.isAny(index, ["is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "should", "may", "might", "must", "can", "did", "does"])
+            || view.isAny(index, ["adding", "noting", "citing", "speaking", "referring", "explaining", "stressing", "told", "according", "whose", "who", "last", "this", "next", "earlier", "later", "late", "yesterday", "today", "tonight", "recently"])
+            || view.has(index, .speechVerb)
     }
 
     func isClauseEnd(_ index: Int, _ end: Int) -> Bool {

@@ -286,6 +286,8 @@ private struct TokenScanner {
             if byte(start + 1) == UInt8(ascii: "."), byte(start + 2) == UInt8(ascii: ".") {
                 emit(start, start + 3, .ellipsis)
                 position += 3
+            } else if Self.isDigit(byte(start + 1)), tokens.isEmpty || lastEnd < start {
+                scanNumber()  // ".587", a decimal written without its leading zero
             } else {
                 emit(start, start + 1, .punctuation)
                 position += 1
@@ -318,7 +320,10 @@ private struct TokenScanner {
         let start = position
         let next = byte(start + length)
         let attachedToWord = lastEnd == start && tokens.last.map { $0.kind == .word || $0.kind == .number } == true
-        if attachedToWord, next | 0x20 == UInt8(ascii: "s"), !Self.isASCIILetter(byte(start + length + 1)) {
+        // Text tokenised the Penn Treebank way writes the clitic apart: "Japan 's".
+        let detachedClitic = tokens.last?.kind == .word && start > 0 && lastEnd == start - 1 && bytes[start - 1] == UInt8(ascii: " ")
+            && !Self.isASCIILetter(byte(start + length + 1)) && byte(start + length + 1) != UInt8(ascii: "'")
+        if attachedToWord || detachedClitic, next | 0x20 == UInt8(ascii: "s"), !Self.isASCIILetter(byte(start + length + 1)) {
             emit(start, start + length + 1, .word, .possessive)
             position = start + length + 1
             return
@@ -483,7 +488,7 @@ private struct TokenScanner {
             if Self.isDigit(b) {
                 index += 1
             } else if (b == UInt8(ascii: ",") || b == UInt8(ascii: ".") || b == UInt8(ascii: ":") || b == UInt8(ascii: "/")),
-                Self.isDigit(byte(index + 1)), index > start
+                Self.isDigit(byte(index + 1)), index > start || b == UInt8(ascii: ".")
             {
                 index += 1
             } else if b == UInt8(ascii: "-"), index > start, isWordByte(index + 1) {
