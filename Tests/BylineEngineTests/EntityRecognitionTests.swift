@@ -257,6 +257,20 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(!found.contains { $0.hasPrefix("Rivals") })
     }
 
+    @Test func takesTheClubInBracketsAfterAPlayer() {
+        let found = mentions("Goalkeepers : Aksel Brekke ( Chelsea ) , Jonas Lunde ( Leeds ) , Pete Ivers ( Norway )")
+        #expect(found.contains("Chelsea|ORG") && found.contains("Leeds|ORG") && found.contains("Norway|GPE"))
+    }
+
+    @Test func knowsAPersonByTheAgeAfterTheName() {
+        #expect(mentions("Vasilenko , 65 , is recovering in hospital .").first == "Vasilenko|PERSON")
+    }
+
+    @Test func readsTwoWordNationalitiesAndPlacesBeforeASpeechVerb() {
+        #expect(mentions("The Sri Lankan government said talks would resume.").first == "Sri Lankan|NORP")
+        #expect(mentions("A spokesman for the central bank in Frankfurt said rates would hold.").first == "Frankfurt|GPE")
+    }
+
     @Test func readsMoneyInOldCurrencies() {
         #expect(mentions("Shares rose to 35.50 marks.") == ["35.50 marks|MONEY"])
     }

@@ -163,6 +163,21 @@ struct NameRecognizer {
                 mentions[index].strength = 2
             }
         }
+        // "Frode Grodaas ( Chelsea ) , Henning Berg ( Blackburn )": after a player, the club
+        // in brackets (a country stays a country: "Pete Sampras ( U.S. )").
+        for index in mentions.indices.dropFirst() where mentions[index].tokens.count <= 3 {
+            let range = mentions[index].tokens
+            let previous = mentions[index - 1]
+            guard previous.type == .person, previous.tokens.count >= 2, previous.tokens.upperBound == range.lowerBound - 1,
+                view.isPunctuation(range.lowerBound - 1, UInt8(ascii: "(")), view.isPunctuation(range.upperBound, UInt8(ascii: ")")),
+                mentions[index].type == .person || mentions[index].strength == 0
+                    || mentions[index].type == .geopolitical && view.lookup(lexicon.countries, range) == nil
+                    && view.lookup(lexicon.usStates, range) == nil && view.lookup(lexicon.countryAliases, range) == nil
+                    && view.lookup(lexicon.knownGeopoliticalEntities, range) == nil
+            else { continue }
+            mentions[index].type = .organization
+            mentions[index].strength = 2
+        }
         guard hasHyphenatedNumber else { return }
         for index in mentions.indices
         where mentions[index].type == .geopolitical || mentions[index].type == .person && mentions[index].strength <= 1 && mentions[index].tokens.count == 1
@@ -513,6 +528,7 @@ struct NameRecognizer {
         }
         if lookup(lexicon.continents) != nil || lookup(lexicon.knownLocations) != nil { return .location }
         if range.count == 1, view.has(range.lowerBound, .demonym) || view.has(range.lowerBound, .group) { return .norp }
+        if range.count > 1, range.count <= 3, lexicon.words.classes(of: key).contains(.demonym) { return .norp }  // "Sri Lankan", "New Zealanders"
         if range.count == 1, view.tokens[range.lowerBound].flags.contains(.hyphenated), isHyphenatedDemonym(view.string(range.lowerBound)) {
             return .norp
         }
@@ -608,12 +624,22 @@ struct NameRecognizer {
             return withRole(RawMention(tokens: range, type: .person, strength: 2), range)
         }
         let speechAfter = view.has(min(range.upperBound, view.count - 1), .speechVerb) && range.upperBound < view.count
+        // "the central bank in Frankfurt said": the place is where, not who.
+        if placeContext, range.count <= 3, view.lookup(lexicon.cities, range) != nil {
+            return RawMention(tokens: range, type: .geopolitical, strength: 2)
+        }
+        // "Yeltsin, 65, is recovering": a name with an age after it is a person.
+        if range.count <= 3, view.isPunctuation(range.upperBound, UInt8(ascii: ",")), let age = view.integerValue(range.upperBound + 1),
+            age >= 16, age <= 110, view.tokens[range.upperBound + 1].length <= 3, view.isPunctuation(range.upperBound + 2, UInt8(ascii: ","))
+        {
+            return withRole(RawMention(tokens: range, type: .person, strength: 2), range)
+        }
         if range.count == 1, view.tokens[first].flags.contains(.allCaps), view.tokens[first].length >= 2, view.tokens[first].length <= 6 {
             return RawMention(tokens: range, type: .organization, strength: 2)
         }
         // "…, said Marieke de Vries": a speech verb right before the name credits a person.
         let speechBefore = view.has(first - 1, .speechVerb) && !view.isCapitalized(first - 1)
-        if speechAfter || speechBefore || isPersonVerb(range.upperBound), range.count <= 4, !(range.count == 1 && view.has(first, .common) && !view.has(first, .surname)),
+        if speechAfter && !placeContext || speechBefore || isPersonVerb(range.upperBound), range.count <= 4, !(range.count == 1 && view.has(first, .common) && !view.has(first, .surname)),
             !range.contains(where: { view.is($0, "of") })
         {
             return withRole(RawMention(tokens: range, type: .person, strength: 2), range)
