@@ -271,6 +271,12 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(mentions("A spokesman for the central bank in Frankfurt said rates would hold.").first == "Frankfurt|GPE")
     }
 
+    @Test func readsRegionsEventsWithNumeralsAndEverydayAbbreviations() {
+        #expect(mentions("Rain fell across Western Australia and South Jutland.") == ["Western Australia|GPE", "South Jutland|LOC"])
+        #expect(mentions("Veterans of World War II met the CEO of Tallis Mining.").first == "World War II|EVENT")
+        #expect(!mentions("GDP grew while the CEO spoke on TV.").contains { $0.hasSuffix("|ORG") })
+    }
+
     @Test func readsMoneyInOldCurrencies() {
         #expect(mentions("Shares rose to 35.50 marks.") == ["35.50 marks|MONEY"])
     }

@@ -137,6 +137,17 @@ struct NameRecognizer {
 
 
 
+    static let commonAbbreviations: [StaticString] = [
+        "gdp", "gnp", "ceo", "cfo", "coo", "cto", "tv", "pc", "mp", "mps", "mvp", "dj", "cd", "cds", "dvd", "vip", "suv", "aids", "hiv", "dna",
+        "phd", "mba", "ufo", "atm", "gps", "usb", "lcd", "led", "era", "rpm", "iq", "am", "pm", "fm", "ok", "id", "pdf", "html", "ai", "it",
+        "hq", "pr", "ad", "bc", "faq", "diy", "ps", "vs", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii",
+    ]
+
+    static let regionPrefixes: [StaticString] = [
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater", "upper", "lower",
+        "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+    ]
+
     static let matchVerbs: [StaticString] = [
         "beat", "beats", "drew", "draw", "draws", "defeated", "defeat", "lost", "won", "held", "edged", "thrashed", "routed",
         "hammered", "crushed", "overcame", "stunned", "against", "vs", "vs.", "v", "v.", "at", "host", "hosts", "hosted",
@@ -471,6 +482,12 @@ struct NameRecognizer {
         return nil
     }
 
+    /// "II", "IV", "XII": a Roman numeral, as after a name or an event.
+    func isRomanNumeral(_ index: Int) -> Bool {
+        guard index >= 0, index < view.count, view.tokens[index].kind == .word, view.tokens[index].length <= 5 else { return false }
+        return view.text(index).allSatisfy { $0 == UInt8(ascii: "I") || $0 == UInt8(ascii: "V") || $0 == UInt8(ascii: "X") }
+    }
+
     /// "J.", "S.": one capital letter and its full stop.
     func isInitial(_ index: Int) -> Bool {
         guard index >= 0, index < view.count, view.tokens[index].length == 2 else { return false }
@@ -596,6 +613,8 @@ struct NameRecognizer {
             return RawMention(tokens: range, type: .product, strength: 2)  // F-86 Sabre, CH-53 Sea Stallion
         }
         if range.count >= 2, view.is(last, "city") { return RawMention(tokens: range, type: .geopolitical, strength: 2) }
+        // "World War II", "Gulf War I": the numeral after the event's head.
+        if range.count >= 3, isRomanNumeral(last), view.has(last - 1, .eventHead) { return RawMention(tokens: range, type: .event, strength: 3) }
         if range.count >= 2, view.has(first, .eventHead), view.is(first + 1, "of") {
             return RawMention(tokens: range, type: .event, strength: 3)  // Battle of Antietam, Siege of Petersburg
         }
@@ -608,6 +627,15 @@ struct NameRecognizer {
             if range.count >= 2, view.has(last, .facilityHead) { return RawMention(tokens: range, type: .facility, strength: 3) }
             if view.has(last, .eventHead), range.count >= 2 || view.is(last, "olympics") {
                 return RawMention(tokens: range, type: .event, strength: 2)
+            }
+        }
+        // "Western Australia", "South Jutland", "Greater Poland": a compass point before a
+        // place names a region of it.
+        if range.count >= 2, range.count <= 4, view.isAny(first, Self.regionPrefixes) {
+            let rest = gazetteerType(first + 1..<range.upperBound, allowAmbiguousCities: true)
+            if rest == .geopolitical || rest == .location { return RawMention(tokens: range, type: rest!, strength: 3) }
+            if range.count == 2, !view.has(last, .firstName), !view.has(last, .common) || view.has(last, .locationHead) {
+                return RawMention(tokens: range, type: .location, strength: 2)
             }
         }
         if let role = lowerCaseRole(before: first) {
@@ -635,6 +663,8 @@ struct NameRecognizer {
             return withRole(RawMention(tokens: range, type: .person, strength: 2), range)
         }
         if range.count == 1, view.tokens[first].flags.contains(.allCaps), view.tokens[first].length >= 2, view.tokens[first].length <= 6 {
+            // Everyday abbreviations name no organisation: "GDP", "CEO", "TV", "AIDS".
+            if view.isAny(first, Self.commonAbbreviations) { return RawMention(tokens: range, type: .product, strength: 0) }
             return RawMention(tokens: range, type: .organization, strength: 2)
         }
         // "…, said Marieke de Vries": a speech verb right before the name credits a person.

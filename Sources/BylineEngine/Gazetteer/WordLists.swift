@@ -311,6 +311,23 @@ enum WordLists {
         territory
         oblast
         prefecture
+        parish
+        township
+        municipality
+        borough
+        cave
+        caves
+        woods
+        hills
+        heights
+        falls
+        beach
+        canyon
+        glacier
+        reef
+        lagoon
+        creek
+        springs
         """
 
     /// Words that end the names of buildings and structures (FAC).
@@ -347,6 +364,23 @@ enum WordLists {
         park
         museum
         memorial
+        house
+        courthouse
+        library
+        gallery
+        theatre
+        theater
+        castle
+        abbey
+        fort
+        barracks
+        lighthouse
+        terminal
+        pier
+        rink
+        oval
+        estate
+        ave
         """
 
     /// Words that end the names of events.
