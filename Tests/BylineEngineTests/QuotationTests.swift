@@ -158,6 +158,30 @@ func diagnosticCodes(_ text: String) -> [String] {
             == ["indirect: The mission will go on | Kowalczyk → Kowalczyk (named)"])
     }
 
+    @Test func readsCuesThatTakeBackAndAnsweringVerbs() {
+        #expect(quotations("“That is simply false,” Marta Kowalczyk shot back.")
+            == ["direct: “That is simply false,” | Marta Kowalczyk → Marta Kowalczyk (named)"])
+        #expect(quotations("Kowalczyk answered, “We have nothing to hide here.”")
+            == ["direct: “We have nothing to hide here.” | Kowalczyk → Kowalczyk (named)"])
+    }
+
+    @Test func creditsAGroupMemberNamedByNationalityOrParty() {
+        let found = quotations("“The race is far from over,” said a New Hampshire Republican.")
+        #expect(found == ["direct: “The race is far from over,” | a New Hampshire Republican → nobody (unresolved)"])
+    }
+
+    @Test func findsTheSubjectAfterAnOpeningPhrase() {
+        let found = quotations("In a radio interview later that day, Marta Kowalczyk went further: “The deal is dead and buried.”")
+        #expect(found == ["direct: “The deal is dead and buried.” | Marta Kowalczyk → Marta Kowalczyk (named)"])
+    }
+
+    @Test func givesQuotedWordsWithoutASpeechVerbTheirClauseAndSubject() {
+        let found = quotations("Governor Ana Duarte lauded the plan for its “new and innovative ideas about water” in her address.")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("mixed: ") == true)
+        #expect(found.first?.contains("| Ana Duarte → Ana Duarte") == true)
+    }
+
     @Test func givesOfficialsASpeakerWithNoEntity() {
         #expect(quotations("The bridge will reopen on Monday, officials said.")
             == ["indirect: The bridge will reopen on Monday | officials → nobody (unresolved)"])

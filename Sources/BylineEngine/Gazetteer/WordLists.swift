@@ -1126,6 +1126,11 @@ enum WordLists {
     /// Verbs of communication that introduce reported speech, in all their forms. Verbs of
     /// belief (think, hope, expect) are speech verbs for names but not cues for quotes.
     static let reportingVerbs: StaticString = """
+        answer
+        answers
+        answered
+        answering
+        questioned
         say
         says
         said

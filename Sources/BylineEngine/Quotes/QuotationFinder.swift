@@ -187,7 +187,13 @@ struct QuotationFinder {
                 } else if let mixed = mixedQuote(around: stretch, insideQuote: insideQuote) {
                     found.append(mixed)
                 } else if words >= 4 {
-                    found.append(Found(content: stretch.open..<end + 1, kind: .mixed, attribution: nil, isSourceQuote: false))
+                    // Words quoted inside a clause with no cue Byline knows: the clause carries
+                    // them, as a mixed quote does.
+                    var content = embeddingClause(of: stretch.open..<end + 1, insideQuote: insideQuote)
+                    let attribution = subjectAttribution(before: stretch.open)
+                    // The subject and its verb are who spoke, not what was said.
+                    if let attribution, content.lowerBound <= attribution.cue.lowerBound { content = attribution.cue.upperBound..<content.upperBound }
+                    found.append(Found(content: content, kind: .mixed, attribution: attribution, isSourceQuote: false))
                 }
                 continue
             }
@@ -356,6 +362,39 @@ struct QuotationFinder {
         return Found(content: start..<end, kind: .mixed, attribution: Attribution(speaker: speaker, cue: verb..<verb + 1), isSourceQuote: false)
     }
 
+    /// "Gov. Tomblin lauded Mr. Clarke for “new and innovative ideas”": when no speech verb
+    /// carries quoted words, the sentence's subject is still the one whose words they are,
+    /// and the verb right after it (lauded, rated, accused) the cue.
+    func subjectAttribution(before index: Int) -> Attribution? {
+        guard let subject = sentenceSubject(before: index), subject.entity != nil else { return nil }
+        var verb = subject.tokens.upperBound
+        while verb < index, view.isAny(verb, ["also", "has", "had", "have", "then", "later", "again", "even", "repeatedly", "publicly", "once"]) { verb += 1 }
+        guard verb < index, view.tokens[verb].kind == .word, !view.isCapitalized(verb), !view.has(verb, .functionWord),
+            !view.has(verb, .determiner)
+        else { return nil }
+        return Attribution(speaker: subject, cue: verb..<verb + 1)
+    }
+
+    /// The clause a quoted fragment sits in: from after the last "that" before it in its
+    /// sentence (or the sentence's start) to the next clause break outside quotation marks.
+    func embeddingClause(of quoted: Range<Int>, insideQuote: [Bool]) -> Range<Int> {
+        let sentence = sentences[Int(sentenceOf[quoted.lowerBound])]
+        var start = quoted.lowerBound
+        var probe = quoted.lowerBound - 1
+        while probe >= sentence.lowerBound, quoted.lowerBound - probe <= 30 {
+            if view.is(probe, "that") { start = probe + 1; break }
+            probe -= 1
+        }
+        if probe < sentence.lowerBound { start = sentence.lowerBound }
+        var end = quoted.upperBound
+        while end < sentence.upperBound, !view.isPunctuation(end, UInt8(ascii: ",")) && !view.isPunctuation(end, UInt8(ascii: "."))
+            && !view.isPunctuation(end, UInt8(ascii: ";")) && !view.isPunctuation(end, UInt8(ascii: "?")) || insideQuote[end]
+        {
+            end += 1
+        }
+        return start..<max(end, quoted.upperBound)
+    }
+
     /// Whether a reporting verb stands in the quote's sentences or the sentences just before
     /// and after it in the same paragraph. Then someone is credited, even if Byline could not
     /// tell who: no warning, since a newsroom switches off a check that cries wolf.
@@ -517,6 +556,13 @@ struct QuotationFinder {
                 return colonSubject
             }
             probe -= 1
+        }
+        // "Bennett countered with a laugh, “…”": a clause whose subject is a named speaker,
+        // ending in a comma that opens the quote, credits its subject.
+        if colonSubject == nil, view.isPunctuation(open - 1, UInt8(ascii: ",")), sentenceOf[open - 1] == sentenceOf[open],
+            let subject = subjectAttribution(before: open - 1)
+        {
+            return subject
         }
         return colonSubject
     }
@@ -693,8 +739,12 @@ struct QuotationFinder {
 
     // MARK: - Cues
 
+    /// Verbs that report speech only with "back": "shot back", "fired back", "hit back".
+    static let backCues: [StaticString] = ["shot", "shoots", "fired", "fires", "hit", "hits"]
+
     func isCue(_ index: Int) -> Bool {
         guard index >= 0, index < view.count, view.tokens[index].kind == .word else { return false }
+        if view.isAny(index, Self.backCues) { return !view.isCapitalized(index) && view.is(index + 1, "back") }
         guard view.has(index, .reportingVerb)
             || extraCueLengths.contains(view.tokens[index].length) && extraCues.contains(Array(view.string(index).lowercased().utf8))
         else { return false }
@@ -711,7 +761,8 @@ struct QuotationFinder {
     }
 
     func cueLength(_ index: Int) -> Int {
-        (view.is(index, "pointed") || view.is(index, "points") || view.is(index, "point")) && view.is(index + 1, "out") ? 2 : 1
+        if view.isAny(index, Self.backCues) && view.is(index + 1, "back") { return 2 }
+        return (view.is(index, "pointed") || view.is(index, "points") || view.is(index, "point")) && view.is(index + 1, "out") ? 2 : 1
     }
 
     // MARK: - Speakers
@@ -731,6 +782,14 @@ struct QuotationFinder {
     ]
 
     /// The speaker named right after a cue: "said Putin", "said the spokesman", "said he".
+    static let prepositions: [StaticString] = [
+        "through", "in", "on", "at", "of", "from", "with", "by", "for", "to", "into", "during", "after", "before", "over", "under",
+        "across", "along", "around", "near", "throughout", "within", "since", "until",
+    ]
+
+    /// Nouns after a determiner that name no one who speaks: "made the following comment".
+    static let notSpeakers: [StaticString] = ["following", "day", "week", "time", "year", "night", "morning", "moment", "way", "end", "same", "other", "rest"]
+
     func speaker(startingAt first: Int, cueAt cue: Int) -> SpeakerGuess? {
         // "told reporters", "told her supporters": after these the noun is who was told.
         if view.isAny(cue, ["told", "tell", "tells", "telling", "asked", "asks", "ask", "urged", "warned", "reminded"]) { return nil }
@@ -766,7 +825,10 @@ struct QuotationFinder {
         var steps = 0
         while end < view.count, steps < 4, view.tokens[end].kind == .word {
             let closesPhrase = end + 1 >= view.count || view.tokens[end + 1].kind != .word || view.is(end + 1, "who") || view.is(end + 1, "whose")
-            if view.isAny(end, Self.speakerNouns) || view.has(end, .title) || (end > index && view.has(index, .determiner) && closesPhrase && !view.isCapitalized(end)),
+            // "a senior official", "the spokesman", "another New Hampshire Republican".
+            let memberOfGroup = view.isCapitalized(end) && (view.has(end, .demonym) || view.has(end, .group))
+            if view.isAny(end, Self.speakerNouns) || view.has(end, .title)
+                || (end > index && view.has(index, .determiner) && closesPhrase && (!view.isCapitalized(end) || memberOfGroup) && !view.isAny(end, Self.notSpeakers)),
                 !view.isAny(end + 1, Self.speakerNouns)
             {
                 return resolveNominal(index..<end + 1)
@@ -820,9 +882,12 @@ struct QuotationFinder {
                 return SpeakerGuess(tokens: start..<index + 1, entity: nil, resolution: .named)
             }
         }
+        // "the spokesman said", "its narrator asks"; not "marching through the streets chanted",
+        // where the noun is a preposition's object.
         let determinerNoun = view.tokens[index].kind == .word && !view.isCapitalized(index) && index - 1 > floor
             && (view.isAny(index - 1, ["the", "a", "an", "its", "his", "her", "their", "my", "our", "your"])
                 || view.tokens[index - 1].flags.contains(.possessive))
+            && !view.isAny(index - 2, Self.prepositions)
         if view.isAny(index, Self.speakerNouns) || view.has(index, .title) || determinerNoun {
             var start = index
             while start - 1 > floor, index - start < 4, view.tokens[start - 1].kind == .word,
@@ -849,7 +914,14 @@ struct QuotationFinder {
 
     /// The first speaker-like phrase of the sentence holding `index`, before it.
     func sentenceSubject(before index: Int) -> SpeakerGuess? {
-        let sentence = sentences[Int(sentenceOf[index])]
+        var sentence = sentences[Int(sentenceOf[index])]
+        // "In a Fox interview later that day, Trump went further": the subject follows the
+        // opening phrase's comma.
+        if view.isAny(sentence.lowerBound, Self.prepositions),
+            let comma = sentence.prefix(16).first(where: { view.isPunctuation($0, UInt8(ascii: ",")) }), comma + 1 < index
+        {
+            sentence = comma + 1..<sentence.upperBound
+        }
         for position in sentence where position < index {
             if entityAt[position] >= 0, mentionStart[position] == Int32(position), isSpeakerType(Int(entityAt[position])) {
                 return SpeakerGuess(tokens: position..<Int(mentionEnd[position]) + 1, entity: Int(entityAt[position]), resolution: .named)
