@@ -39,6 +39,13 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(found == ["direct: “He told me ‘never again’ and left the room,” | Okafor → Okafor (named)"])
     }
 
+    @Test func readsDoubledApostrophesAsDoubleQuotationMarks() {
+        #expect(quotations("''It has the virtue of being responsible,'' said Leonard Okafor, a professor.")
+            == ["direct: ''It has the virtue of being responsible,'' | Leonard Okafor → Leonard Okafor (named)"])
+        #expect(quotations("Okafor said of the plan, ``It doesn't add up at all.''")
+            == ["direct: ``It doesn't add up at all.'' | Okafor → Okafor (named)"])
+    }
+
     @Test func joinsTheHalvesOfAnInterruptedQuote() {
         let found = quotations("“We came here,” said Mr. Dlamini, “to finish what we started.”")
         #expect(found == ["direct: “We came here,” said Mr. Dlamini, “to finish what we started.” | Dlamini → Dlamini (named)"])

@@ -32,7 +32,7 @@ struct QuoteMarkPairer {
         guard token.kind == .quote else { return nil }
         let text = view.text(index)
         if text.count == 1 { return text[0] == UInt8(ascii: "'") ? .single : .double }
-        // ‘ ’ ‚ ‛ ‹ › are single; “ ” „ ‟ « » 「 」 are double.
+        // '' and `` stand for double marks. ‘ ’ ‚ ‛ ‹ › are single; “ ” „ ‟ « » 「 」 are double.
         if text.count == 3, text[0] == 0xE2, text[1] == 0x80 {
             switch text[2] {
             case 0x98, 0x99, 0x9A, 0x9B, 0xB9, 0xBA: return .single
@@ -92,7 +92,8 @@ struct QuoteMarkPairer {
             let topIsLow = stack.last.map { $0.low && family == .double } ?? false
             var opens = token.flags.contains(.opening) && !topIsLow
             // A straight double quote with a double quote open before it closes it.
-            if view.text(index).count == 1, family == .double, stack.contains(where: { $0.family == .double }) || carriedOpen != nil {
+            let straight = view.text(index).count == 1 || view.text(index)[0] == UInt8(ascii: "'")  // " or ''
+            if straight, family == .double, stack.contains(where: { $0.family == .double }) || carriedOpen != nil {
                 opens = false
             }
             if opens {

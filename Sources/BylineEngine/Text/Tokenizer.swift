@@ -255,6 +255,16 @@ private struct TokenScanner {
             let opening = tokens.isEmpty || lastEnd != start || isOpeningContext()
             emit(start, start + 1, .quote, opening ? .opening : [])
             position += 1
+        case UInt8(ascii: "'") where byte(start + 1) == UInt8(ascii: "'"):
+            // ''…'': two apostrophes for a double quotation mark, as some newspapers' text
+            // (and Penn Treebank style) writes them. Like a straight quote, it opens when
+            // nothing word-like is right before it.
+            let opening = tokens.isEmpty || lastEnd != start || isOpeningContext()
+            emit(start, start + 2, .quote, opening ? .opening : [])
+            position += 2
+        case UInt8(ascii: "`") where byte(start + 1) == UInt8(ascii: "`"):
+            emit(start, start + 2, .quote, .opening)  // ``…'': TeX and Treebank opening quotes
+            position += 2
         case UInt8(ascii: "'"):
             scanApostrophe(length: 1)
         case UInt8(ascii: "@"):
