@@ -721,7 +721,6 @@ struct QuotationFinder {
         if index >= end || view.tokens[index].kind != .word || view.isCapitalized(index) { return true }
         return view.has(index, .functionWord) && !view.isAny(index, ["is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "should", "may", "might", "must", "can", "did", "does"])
             || view.isAny(index, ["adding", "noting", "citing", "speaking", "referring", "explaining", "stressing", "told", "according", "whose", "who", "last", "this", "next", "earlier", "later", "late", "yesterday", "today", "tonight", "recently"])
-            || view.has(index, .speechVerb)
     }
 
     func isClauseEnd(_ index: Int, _ end: Int) -> Bool {
