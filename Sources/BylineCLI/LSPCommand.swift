@@ -24,13 +24,23 @@ enum LSPCommand {
         // the write fails instead and the server stops writing.
         signal(SIGPIPE, SIG_IGN)
         let log = StandardErrorLog(threshold: LSPCommand.logLevel(io.environment("BYLINE_LOG")))
-        let connection = Connection(sink: FileDescriptorSink(fileDescriptor: protocolOutput), log: log)
+        // Output goes through a writer thread with a bounded queue: a client that stops
+        // reading slows the server down but never blocks its threads on a write or grows
+        // its memory without bound.
+        let queueLimit = io.environment("BYLINE_OUTPUT_QUEUE_BYTES").flatMap(Int.init).map { max(4096, $0) } ?? 64 << 20
+        let output = QueuedFrameSink(target: FileDescriptorSink(fileDescriptor: protocolOutput), limit: queueLimit)
+        let connection = Connection(sink: output, log: log)
         var options = ServerOptions()
         if let delay = io.environment("BYLINE_DEBUG_REQUEST_DELAY_MS").flatMap(Int.init), delay > 0 {
             options.requestDelay = .milliseconds(delay)
             log.log(.warning, "holding every request \(delay) ms (BYLINE_DEBUG_REQUEST_DELAY_MS)")
         }
         let server = LanguageServer(connection: connection, options: options) { status in
+            // What is queued (the shutdown response among it) goes out first, unless the
+            // client has stopped reading for good.
+            if !output.flush(timeout: .seconds(2)) {
+                log.log(.warning, "exiting with \(output.pendingBytes) bytes of output the client did not read")
+            }
             exit(status)
         }
         server.run(reading: 0)

@@ -45,10 +45,10 @@ public final class Connection: Sendable {
     }
 
     /// Frames and sends one message. Safe from any thread.
-    public func send(_ message: JSON) {
+    public func send(_ message: JSON, delivery: FrameDelivery = .essential) {
         guard !outputClosed.load(ordering: .relaxed) else { return }
         let frame = Self.frame(message)
-        if !sink.write(frame: frame) {
+        if !sink.write(frame: frame, delivery: delivery) {
             outputClosed.store(true, ordering: .relaxed)
             log.log(.warning, "the client stopped reading; further output is dropped")
         }
@@ -73,8 +73,8 @@ public final class Connection: Sendable {
         send(OutgoingMessage.error(id: id, error))
     }
 
-    public func sendNotification(_ method: String, _ params: JSON) {
-        send(OutgoingMessage.notification(method: method, params: params))
+    public func sendNotification(_ method: String, _ params: JSON, delivery: FrameDelivery = .essential) {
+        send(OutgoingMessage.notification(method: method, params: params), delivery: delivery)
     }
 
     /// Turns one frame body into a message for `handler`, or answers it with a JSON-RPC error.

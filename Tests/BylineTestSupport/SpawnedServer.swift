@@ -26,8 +26,11 @@ public final class SpawnedServer: @unchecked Sendable {
     private let stderrText = LockedBox<String>("")
     private let nextID = Atomic<Int>(1)
     private let readerDone = DispatchSemaphore(value: 0)
+    private let reading = Atomic<Bool>(false)
 
-    public init(arguments: [String] = ["lsp"], environment: [String: String] = [:]) throws {
+    /// `readingOutput: false` plays a client that does not read the server's output until
+    /// `startReading()`.
+    public init(arguments: [String] = ["lsp"], environment: [String: String] = [:], readingOutput: Bool = true) throws {
         process.executableURL = bylineExecutableURL()
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
@@ -37,6 +40,21 @@ public final class SpawnedServer: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        if readingOutput { startReading() }
+        let errorHandle = errors.fileHandleForReading
+        let stderrText = self.stderrText
+        Thread.detachNewThread {
+            while true {
+                let data = errorHandle.availableData
+                if data.isEmpty { break }
+                stderrText.withLock { $0 += String(decoding: data, as: UTF8.self) }
+            }
+        }
+    }
+
+    /// Starts reading the server's output (done at once unless `readingOutput` was false).
+    public func startReading() {
+        reading.store(true, ordering: .relaxed)
         let outputHandle = output.fileHandleForReading
         let received = self.received
         let readerDone = self.readerDone
@@ -53,15 +71,6 @@ public final class SpawnedServer: @unchecked Sendable {
                 }
             }
             readerDone.signal()
-        }
-        let errorHandle = errors.fileHandleForReading
-        let stderrText = self.stderrText
-        Thread.detachNewThread {
-            while true {
-                let data = errorHandle.availableData
-                if data.isEmpty { break }
-                stderrText.withLock { $0 += String(decoding: data, as: UTF8.self) }
-            }
         }
     }
 
@@ -154,7 +163,7 @@ public final class SpawnedServer: @unchecked Sendable {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning, ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.005) }
         if process.isRunning { return nil }
-        _ = readerDone.wait(timeout: .now() + 5)
+        if reading.load(ordering: .relaxed) { _ = readerDone.wait(timeout: .now() + 5) }
         return process.terminationStatus
     }
 }

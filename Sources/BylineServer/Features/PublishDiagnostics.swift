@@ -61,7 +61,8 @@ extension LanguageServer {
         guard documents.isCurrent(analysis.uri, revision: analysis.revision) else { return false }
         connection.sendNotification(
             "textDocument/publishDiagnostics",
-            ["uri": .string(analysis.uri), "version": .int(analysis.version), "diagnostics": .array(diagnostics)])
+            ["uri": .string(analysis.uri), "version": .int(analysis.version), "diagnostics": .array(diagnostics)],
+            delivery: .replaceable(key: analysis.uri))
         return true
     }
 

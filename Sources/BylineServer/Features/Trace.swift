@@ -16,7 +16,7 @@ extension LanguageServer {
         let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
         var params: JSONObject = ["message": .string("\(message()) in \(Self.format(milliseconds)) ms")]
         if level == .verbose { params["verbose"] = .string("thread-independent timing, measured in the server") }
-        connection.sendNotification("$/logTrace", .object(params))
+        connection.sendNotification("$/logTrace", .object(params), delivery: .droppable)
     }
 
     static func format(_ duration: Duration) -> String {
@@ -34,6 +34,6 @@ extension LanguageServer {
     /// Logs to standard error and, as `window/logMessage`, to the client's log.
     func logToClient(_ type: MessageType, _ message: String) {
         log.log(type == .error ? .error : type == .warning ? .warning : .info, message)
-        connection.sendNotification("window/logMessage", ["type": .int(type.rawValue), "message": .string(message)])
+        connection.sendNotification("window/logMessage", ["type": .int(type.rawValue), "message": .string(message)], delivery: .droppable)
     }
 }
