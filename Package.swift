@@ -15,18 +15,20 @@ let package = Package(
         .executable(name: "byline-eval", targets: ["BylineEval"]),
     ],
     targets: [
+        // A value behind a pthread mutex, which ThreadSanitizer understands.
+        .target(name: "Locking", swiftSettings: strict),
         // Text in, annotations out. No I/O, no JSON, no Foundation on the analysis path.
-        .target(name: "BylineEngine", swiftSettings: strict),
+        .target(name: "BylineEngine", dependencies: ["Locking"], swiftSettings: strict),
         // A JSON value with a byte-level parser and writer, shared by the transport and the CLI.
         .target(name: "BylineJSON", swiftSettings: strict),
         // JSON-RPC 2.0 with LSP base-protocol framing over file descriptors.
-        .target(name: "JSONRPC", dependencies: ["BylineJSON"], swiftSettings: strict),
+        .target(name: "JSONRPC", dependencies: ["BylineJSON", "Locking"], swiftSettings: strict),
         // The annotation object and other shapes promised by CONTRACT.md.
         .target(name: "BylineContract", dependencies: ["BylineEngine", "BylineJSON"], swiftSettings: strict),
         // The language server: one file per LSP feature.
         .target(
             name: "BylineServer",
-            dependencies: ["BylineEngine", "BylineJSON", "JSONRPC", "BylineContract"],
+            dependencies: ["BylineEngine", "BylineJSON", "JSONRPC", "BylineContract", "Locking"],
             swiftSettings: strict),
         // The `byline` commands (lsp, annotate, check, help, --version).
         .target(
@@ -36,12 +38,12 @@ let package = Package(
         .executableTarget(name: "byline", dependencies: ["BylineCLI"], swiftSettings: strict),
         .executableTarget(
             name: "BylineBench",
-            dependencies: ["BylineEngine", "BylineJSON", "JSONRPC", "BylineContract", "BylineServer"],
+            dependencies: ["BylineEngine", "BylineJSON", "JSONRPC", "BylineContract", "BylineServer", "Locking"],
             swiftSettings: strict),
 
         // Helpers shared by the test targets: in-memory sinks, marked texts, a spawned-server client.
         .target(
-            name: "BylineTestSupport", dependencies: ["BylineEngine", "BylineJSON", "JSONRPC"],
+            name: "BylineTestSupport", dependencies: ["BylineEngine", "BylineJSON", "JSONRPC", "Locking"],
             path: "Tests/BylineTestSupport", swiftSettings: strict),
         // Scores the engine on the corpora in ../shared (never copied into the repository).
         .executableTarget(name: "BylineEval", dependencies: ["BylineEngine", "BylineJSON"], swiftSettings: strict),
@@ -54,7 +56,7 @@ let package = Package(
 
         .testTarget(name: "BylineEngineTests", dependencies: ["BylineEngine", "BylineTestSupport"], swiftSettings: strict),
         .testTarget(name: "BylineJSONTests", dependencies: ["BylineJSON"], swiftSettings: strict),
-        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "BylineJSON", "BylineTestSupport"], swiftSettings: strict),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "BylineJSON", "BylineTestSupport", "Locking"], swiftSettings: strict),
         .testTarget(
             name: "BylineServerTests",
             dependencies: ["BylineServer", "BylineEngine", "BylineJSON", "JSONRPC", "BylineTestSupport"],

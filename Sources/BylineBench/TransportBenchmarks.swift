@@ -1,7 +1,7 @@
 import BylineJSON
 import Foundation
 import JSONRPC
-import Synchronization
+import Locking
 
 /// Issue 2's figures: transport throughput in 1 KB didChange frames per second, and the
 /// round trip of a trivial request, both against the real `byline lsp` process over pipes,
@@ -124,12 +124,12 @@ final class BenchServer: @unchecked Sendable {
     let process = Process()
     let input = Pipe()
     let output = Pipe()
-    private let responses = Mutex<[Int: JSON]>([:])
+    private let responses = Locked<[Int: JSON]>([:])
     private let arrived = DispatchSemaphore(value: 0)
     private var nextID = 1
     /// The newest document version whose diagnostics were published.
-    let published = Mutex(0)
-    let publishedByURI = Mutex<[String: Int]>([:])
+    let published = Locked(0)
+    let publishedByURI = Locked<[String: Int]>([:])
     let publishedSignal = DispatchSemaphore(value: 0)
 
     init() {

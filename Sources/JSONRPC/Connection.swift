@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import BylineJSON
+import Locking
 import Synchronization
 
 /// Where a connection's framed output goes. The real one writes to a file descriptor; tests
@@ -17,7 +18,7 @@ public protocol FrameSink: Sendable {
 /// responses finished on different threads never interleave on the wire.
 public final class FileDescriptorSink: FrameSink {
     private let fileDescriptor: Int32
-    private let lock = Mutex(false)  // true once a write has failed
+    private let lock = Locked(false)  // true once a write has failed
 
     public init(fileDescriptor: Int32) {
         self.fileDescriptor = fileDescriptor

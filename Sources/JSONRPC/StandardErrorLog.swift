@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
+import Locking
 
 /// Log lines on standard error, the only place a stdio language server may write freely.
 /// Each line is written with one `write(2)` under a lock, so lines from different threads
@@ -22,7 +22,7 @@ public final class StandardErrorLog: Sendable {
         }
     }
 
-    private let lock = Mutex(())
+    private let lock = Locked(())
     private let fileDescriptor: Int32
     public let threshold: Level
 

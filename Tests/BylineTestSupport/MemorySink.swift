@@ -1,12 +1,12 @@
 import BylineJSON
 import Foundation
 import JSONRPC
-import Synchronization
+import Locking
 
 /// Collects a connection's framed output in memory, so in-process tests can read what the
 /// server would have written to stdout.
 public final class MemorySink: FrameSink {
-    private let frames = Mutex<[[UInt8]]>([])
+    private let frames = Locked<[[UInt8]]>([])
 
     public init() {}
 

@@ -2,6 +2,7 @@ import BylineEngine
 import BylineJSON
 import Foundation
 import JSONRPC
+import Locking
 import Synchronization
 
 /// The built `byline` executable, beside the test bundle in the build products folder.
@@ -170,7 +171,7 @@ public final class SpawnedServer: @unchecked Sendable {
 
 /// A value behind a lock, as a class so that threads can share it.
 public final class LockedBox<Value: Sendable>: Sendable {
-    private let mutex: Mutex<Value>
-    public init(_ value: Value) { mutex = Mutex(value) }
+    private let mutex: Locked<Value>
+    public init(_ value: Value) { mutex = Locked(value) }
     public func withLock<R>(_ body: (inout Value) -> R) -> R { mutex.withLock { body(&$0) } }
 }

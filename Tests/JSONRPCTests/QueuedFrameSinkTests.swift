@@ -1,6 +1,6 @@
 import Foundation
 import JSONRPC
-import Synchronization
+import Locking
 import Testing
 
 /// A sink whose writes wait until the test opens its gate: a client that is not reading.
@@ -33,7 +33,7 @@ final class GatedSink: FrameSink, @unchecked Sendable {
 }
 
 final class Flag: Sendable {
-    private let value = Mutex(false)
+    private let value = Locked(false)
     func set() { value.withLock { $0 = true } }
     var isSet: Bool { value.withLock { $0 } }
 }

@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import Locking
 
 /// Every word list and gazetteer the engine consults, built once per process. Most lists
 /// live only in `words` (as class bits); tables that carry data (a month's number, a
@@ -42,7 +42,7 @@ public final class Lexicon: Sendable {
     /// ISO 3166 alpha-2 code → the country's entry in `countries`.
     let countriesByCode: [String: Int]
     /// City facts as they are first asked for, by entry in `cities`.
-    let cityFactCache = Mutex<[Int: [Fact]]>([:])
+    let cityFactCache = Locked<[Int: [Fact]]>([:])
 
     private init() {
         // The big word table and the place tables take most of the start-up time and do not

@@ -1,4 +1,5 @@
 import BylineEngine
+import Locking
 import Synchronization
 
 /// An open document as the client last described it.
@@ -47,7 +48,7 @@ final class DocumentStore: Sendable {
         var tokenCache: TokenCache?
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    private let entries = Locked<[String: Entry]>([:])
     private let revisions = Atomic<UInt64>(0)
 
     private func nextRevision() -> UInt64 { revisions.add(1, ordering: .relaxed).newValue }

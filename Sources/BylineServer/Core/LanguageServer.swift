@@ -3,6 +3,7 @@ import BylineJSON
 import Dispatch
 import Foundation
 import JSONRPC
+import Locking
 import Synchronization
 
 /// Byline's language server.
@@ -18,22 +19,22 @@ public final class LanguageServer: Sendable {
     var log: StandardErrorLog { connection.log }
     let documents = DocumentStore()
     let requests = RequestRegistry()
-    let session = Mutex(SessionState())
+    let session = Locked(SessionState())
     /// The user's `byline` settings, and the engine options they imply.
-    let settings = Mutex(ServerSettings())
-    let analyzerOptions = Mutex(AnalyzerOptions())
+    let settings = Locked(ServerSettings())
+    let analyzerOptions = Locked(AnalyzerOptions())
     /// Bumped on every settings change, so pulled diagnostics know to refresh.
     let settingsGeneration = Atomic<Int>(0)
     /// The last full semantic tokens sent per document, for delta requests.
-    let semanticTokenResults = Mutex<[String: SemanticTokensResult]>([:])
+    let semanticTokenResults = Locked<[String: SemanticTokensResult]>([:])
     /// Requests sent to the client and awaiting its answer.
     let outgoing = OutgoingRequests()
     /// Entity names in the workspace's `byline.json`, and what it says about them.
-    let workspaceFacts = Mutex(WorkspaceFacts())
+    let workspaceFacts = Locked(WorkspaceFacts())
     /// The article files under the workspace folders, for workspace-wide requests.
     let workspaceArticles = WorkspaceArticles()
     /// Documents changed by messages whose batch has not ended yet.
-    let pendingAnalyses = Mutex<Set<String>>([])
+    let pendingAnalyses = Locked<Set<String>>([])
     let requestQueue = DispatchQueue(label: "byline.requests", qos: .userInitiated, attributes: .concurrent)
     let analysisQueue = DispatchQueue(label: "byline.analysis", qos: .userInitiated, attributes: .concurrent)
     let exitHandler: @Sendable (Int32) -> Void

@@ -1,5 +1,6 @@
 import BylineJSON
 import JSONRPC
+import Locking
 import Synchronization
 
 /// Requests the server sends to the client (`workspace/configuration`), and the handlers
@@ -7,7 +8,7 @@ import Synchronization
 /// client's own.
 final class OutgoingRequests: Sendable {
     typealias Handler = @Sendable (LanguageServer, Result<JSON, ResponseError>) -> Void
-    private let waiting = Mutex<[RequestID: Handler]>([:])
+    private let waiting = Locked<[RequestID: Handler]>([:])
     private let nextID = Atomic<Int>(1)
 
     func register(_ handler: @escaping Handler) -> RequestID {

@@ -1,5 +1,6 @@
 import BylineJSON
 import JSONRPC
+import Locking
 import Synchronization
 
 /// A flag that `$/cancelRequest` sets and running work polls.
@@ -11,7 +12,7 @@ final class CancellationToken: Sendable {
 
 /// The requests received and not yet answered, so that a cancellation can reach them.
 final class RequestRegistry: Sendable {
-    private let pending = Mutex<[RequestID: CancellationToken]>([:])
+    private let pending = Locked<[RequestID: CancellationToken]>([:])
 
     func register(_ id: RequestID) -> CancellationToken {
         let token = CancellationToken()

@@ -1,6 +1,6 @@
 import BylineEngine
 import Foundation
-import Synchronization
+import Locking
 
 /// The article files under the workspace folders the client declared, analysed on demand
 /// for workspace-wide requests and cached by modification time.
@@ -20,7 +20,7 @@ final class WorkspaceArticles: Sendable {
     static let maximumBytes = 2 << 20
     static let extensions: Set<String> = ["txt", "md", "markdown"]
 
-    private let cache = Mutex<[String: Indexed]>([:])
+    private let cache = Locked<[String: Indexed]>([:])
 
     /// Every article file's entities, skipping the URIs in `skipping` (open documents, whose
     /// editor text is newer than the file).
