@@ -28,6 +28,11 @@ final class RequestRegistry: Sendable {
         return true
     }
 
+    /// Cancels every pending request: after `exit` nobody waits for their answers.
+    func cancelAll() {
+        for token in pending.withLock({ Array($0.values) }) { token.cancel() }
+    }
+
     func finish(_ id: RequestID) {
         pending.withLock { _ = $0.removeValue(forKey: id) }
     }

@@ -43,7 +43,9 @@ extension LanguageServer {
 
     func exit(_ notification: ExitNotification) {
         let shutDown = session.withLock { $0.phase == .shutDown }
-        // Let answers already under way reach the wire whole before the process ends.
+        // Work still queued is of no use to a client that said exit: cancelled, it ends at
+        // once. Answers already under way reach the wire whole before the process ends.
+        requests.cancelAll()
         requestQueue.sync(flags: .barrier) {}
         analysisQueue.sync(flags: .barrier) {}
         exitHandler(shutDown ? 0 : 1)
