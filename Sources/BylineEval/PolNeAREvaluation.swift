@@ -82,6 +82,9 @@ enum PolNeAREvaluation {
         var allTP = 0, allFP = 0, allFN = 0
         var shown = 0
         var articles = 0
+        // The warnings a newsroom would see: how many, and how many sit on a quote the
+        // annotators credit to a source (those are Byline's misses, not unsourced quotes).
+        var unattributed = 0, unattributedOnCredited = 0, unclosed = 0, ambiguous = 0, spelling = 0
         for line in data.split(separator: UInt8(ascii: "\n")) {
             guard let json = try? JSON.parse(Array(line)), let text = json["text"]?.stringValue else { continue }
             articles += 1
@@ -108,6 +111,24 @@ enum PolNeAREvaluation {
             let date = json["date"]?.stringValue.flatMap { ArticleDate(iso: $0) }
             let article = Article(text, dateOverride: date)
             let annotations = analyzer.analyze(article)
+            for diagnostic in annotations.diagnostics {
+                switch diagnostic.code {
+                case "unattributed-quote":
+                    unattributed += 1
+                    let span = Span(start: article.text.scalarOffset(ofByte: diagnostic.span.start), end: article.text.scalarOffset(ofByte: diagnostic.span.end))
+                    let credited = golds.first { !$0.sources.isEmpty && $0.content.overlap(span) > 0 }
+                    if credited != nil { unattributedOnCredited += 1 }
+                    if ProcessInfo.processInfo.environment["BYLINE_EVAL_WARNINGS"] != nil {
+                        let source = credited.map { $0.sources.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }.joined(separator: "+") } ?? "-"
+                        let context = String(String.UnicodeScalarView(scalars[max(0, span.start - 150)..<min(scalars.count, span.end)]))
+                        print("  warning [gold source: \(source)]: \(context.replacingOccurrences(of: "\n", with: " ⏎ ").suffix(320))")
+                    }
+                case "unclosed-quote": unclosed += 1
+                case "ambiguous-speaker": ambiguous += 1
+                case "inconsistent-spelling": spelling += 1
+                default: break
+                }
+            }
             let predicted: [Predicted] = annotations.quotes.map { quote in
                 let start = article.text.scalarOffset(ofByte: quote.span.start)
                 let end = article.text.scalarOffset(ofByte: quote.span.end)
@@ -184,6 +205,7 @@ enum PolNeAREvaluation {
         let accuracy = speakerMatched == 0 ? 0 : Double(speakerRight) / Double(speakerMatched)
         print("  speaker accuracy on matched direct quotes  \(format(accuracy))  (\(speakerRight)/\(speakerMatched))   (target ≥ 0.92; textacy 0.85)")
         report("direct + reported  ", allTP, allFP, allFN, "(target F1 ≥ 0.75; textacy 0.29)")
+        print("  warnings: unattributed-quote \(unattributed) (\(unattributedOnCredited) on quotes the annotators credit), unclosed-quote \(unclosed), ambiguous-speaker \(ambiguous), inconsistent-spelling \(spelling)")
     }
 
     static func format(_ value: Double) -> String { String(format: "%.3f", value) }

@@ -189,6 +189,22 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(found.first?.contains("| Ana Duarte → Ana Duarte") == true)
     }
 
+    @Test func readsATextThatSpeaksAndARelativeClauseSpeaker() {
+        let email = quotations("“Our campaign has changed the debate on wages,” read the email.")
+        #expect(email.first?.contains("| the email → nobody") == true)
+        let message = quotations("The page showed a message that said, “Sorry, the item you asked for is gone.”")
+        #expect(message.first?.contains("| a message") == true)
+        let stating = quotations("Her campaign sent an email stating, “The speaker has joined the critics of the plan.”")
+        #expect(stating.first?.contains("| an email") == true)
+    }
+
+    @Test func creditsTheSubjectAfterAnOpeningPhraseOrBeforeADash() {
+        let found = quotations("Earlier this week, Marta Kowalczyk shared her worry with donors, “I do not know which rival will show up.”")
+        #expect(found.first?.contains("| Marta Kowalczyk → Marta Kowalczyk") == true)
+        let dash = quotations("Marta Kowalczyk also defended the harbour plan -- “It is the cheapest way to keep the port open.”")
+        #expect(dash.first?.contains("| Marta Kowalczyk → Marta Kowalczyk") == true)
+    }
+
     @Test func givesOfficialsASpeakerWithNoEntity() {
         #expect(quotations("The bridge will reopen on Monday, officials said.")
             == ["indirect: The bridge will reopen on Monday | officials → nobody (unresolved)"])

@@ -523,7 +523,7 @@ struct QuotationFinder {
         }
         var index = open - 1
         while index >= 0, view.tokens[index].kind == .punctuation && (view.isPunctuation(index, UInt8(ascii: ":")) || view.isPunctuation(index, UInt8(ascii: ",")))
-            || view.is(index, "that")
+            || view.is(index, "that") || view.tokens[index].kind == .dash
         {
             index -= 1
         }
@@ -559,7 +559,8 @@ struct QuotationFinder {
         }
         // "Bennett countered with a laugh, “…”": a clause whose subject is a named speaker,
         // ending in a comma that opens the quote, credits its subject.
-        if colonSubject == nil, view.isPunctuation(open - 1, UInt8(ascii: ",")), sentenceOf[open - 1] == sentenceOf[open],
+        if colonSubject == nil, view.isPunctuation(open - 1, UInt8(ascii: ",")) || view.tokens[max(0, open - 1)].kind == .dash,
+            open > 0, sentenceOf[open - 1] == sentenceOf[open],
             let subject = subjectAttribution(before: open - 1)
         {
             return subject
@@ -744,6 +745,17 @@ struct QuotationFinder {
     func isCue(_ index: Int) -> Bool {
         guard index >= 0, index < view.count, view.tokens[index].kind == .word else { return false }
         if view.isAny(index, Self.backCues) { return !view.isCapitalized(index) && view.is(index + 1, "back") }
+        // “…,” read the email: after a quote, "read" names a text that speaks.
+        if view.is(index, "read") || view.is(index, "reads"), !view.has(index, .reportingVerb) {
+            var previous = index - 1
+            if view.isPunctuation(previous, UInt8(ascii: ",")) { previous -= 1 }
+            return previous >= 0 && view.tokens[previous].kind == .quote && !view.tokens[previous].flags.contains(.opening)
+                && view.has(index + 1, .determiner)
+        }
+        // "stating, “…”", "to state: “…”": verbs too often nouns to be cues everywhere.
+        if view.is(index, "stating") || view.is(index, "state") && view.is(index - 1, "to") {
+            return view.isPunctuation(index + 1, UInt8(ascii: ",")) || view.isPunctuation(index + 1, UInt8(ascii: ":")) || view.is(index + 1, "that")
+        }
         guard view.has(index, .reportingVerb)
             || extraCueLengths.contains(view.tokens[index].length) && extraCues.contains(Array(view.string(index).lowercased().utf8))
         else { return false }
@@ -756,7 +768,7 @@ struct QuotationFinder {
             return !view.tokens[index].flags.contains(.startsLine) && entityAt[index] < 0
         }
         // "said" after a determiner is an adjective ("the said treaty").
-        return !view.has(index - 1, .determiner)
+        return !view.has(index - 1, .determiner) || view.isAny(index - 1, ["that", "which"])
     }
 
     func cueLength(_ index: Int) -> Int {
@@ -842,6 +854,10 @@ struct QuotationFinder {
     /// "Mr. Xi, in turn, said", "Putin has said".
     func speaker(endingAt last: Int, after floor: Int, cueAt cue: Int) -> SpeakerGuess? {
         var index = last
+        // "a message that said", "the group, which said": the relative pronoun's noun speaks.
+        if view.isAny(index, ["that", "which", "who"]), index - 1 > floor, view.tokens[index - 1].kind == .word || view.isPunctuation(index - 1, UInt8(ascii: ",")) {
+            index -= view.isPunctuation(index - 1, UInt8(ascii: ",")) ? 2 : 1
+        }
         // Auxiliaries and adverbs between subject and verb.
         while index > floor, view.isAny(index, ["has", "had", "have", "also", "later", "then", "previously", "recently", "once", "would", "will", "again", "further", "earlier", "repeatedly", "publicly", "privately", "reportedly", "often"]) {
             index -= 1
@@ -913,7 +929,17 @@ struct QuotationFinder {
 
     /// The first speaker-like phrase of the sentence holding `index`, before it.
     func sentenceSubject(before index: Int) -> SpeakerGuess? {
-        var sentence = sentences[Int(sentenceOf[index])]
+        let sentence = sentences[Int(sentenceOf[index])]
+        if let subject = subject(of: sentence, before: index) { return subject }
+        // "Earlier this week, Clinton shared …": the subject after an opening phrase.
+        if let comma = sentence.prefix(12).first(where: { view.isPunctuation($0, UInt8(ascii: ",")) }), comma + 1 < index {
+            return subject(of: comma + 1..<sentence.upperBound, before: index)
+        }
+        return nil
+    }
+
+    func subject(of sentence: Range<Int>, before index: Int) -> SpeakerGuess? {
+        var sentence = sentence
         // "In a Fox interview later that day, Trump went further": the subject follows the
         // opening phrase's comma.
         if view.isAny(sentence.lowerBound, Self.prepositions),
