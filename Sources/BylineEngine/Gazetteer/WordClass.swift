@@ -64,6 +64,9 @@ struct WordTable: @unchecked Sendable {
     /// comparisons, and the cache misses they cost) and the entry index + 1 in its low half.
     private var slots: [UInt64]
     private var entries: [Entry] = []
+    /// The storage `add(words:)` copies words into, kept here so that it stays reachable
+    /// (LeakSanitizer would otherwise report it: entries point into it only by offset).
+    private var ownedStorage: [UnsafeMutablePointer<UInt8>] = []
     private let mask: Int
 
     init(capacity: Int) {
@@ -84,6 +87,7 @@ struct WordTable: @unchecked Sendable {
         let joined = Array(words.joined(separator: "\n").utf8)
         let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, joined.count))
         storage.initialize(from: joined, count: joined.count)
+        ownedStorage.append(storage)
         add(lines: UnsafePointer(storage), count: joined.count, as: wordClass)
     }
 
