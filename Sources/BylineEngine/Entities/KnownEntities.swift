@@ -240,22 +240,33 @@ struct SpellingChecker {
             }
             return key
         }
+        // A one-word name blanked leaves nothing, and every one-word name would share that
+        // bucket (quadratic on a long article): those are keyed by their first two and last
+        // two letters instead, one of which a slip of a letter or two leaves in place.
+        func keys(_ name: String) -> [UInt64] {
+            let hashes = wordHashes(name)
+            if hashes.count > 1 { return hashes.indices.map { key(hashes, blank: $0) } }
+            let bytes = Array(name.utf8)
+            guard bytes.count >= 2 else { return [] }
+            let head = UInt64(bytes[0]) << 8 | UInt64(bytes[1])
+            let tail = UInt64(bytes[bytes.count - 2]) << 8 | UInt64(bytes[bytes.count - 1])
+            return [(head | 1 << 40) &* 0x9E37_79B9_7F4A_7C15, (tail | 2 << 40) &* 0x9E37_79B9_7F4A_7C15]
+        }
         var buckets = HashKeyedMap<[Int]>(capacity: people.count * 2)
-        var words: [Int: [UInt64]] = [:]
+        var keysOf: [Int: [UInt64]] = [:]
         for person in people {
-            let hashes = wordHashes(entities[person].name)
-            words[person] = hashes
-            for blank in hashes.indices {
-                let bucket = key(hashes, blank: blank)
+            let personKeys = keys(entities[person].name)
+            keysOf[person] = personKeys
+            for bucket in personKeys {
                 buckets[bucket] = (buckets[bucket] ?? []) + [person]
             }
         }
         var flagged = Set<Int>()
         for rare in people where entities[rare].mentions.count <= 2 && !flagged.contains(rare) {
-            guard let hashes = words[rare] else { continue }
+            guard let rareKeys = keysOf[rare] else { continue }
             var best: Int?
-            for blank in hashes.indices {
-                for common in buckets[key(hashes, blank: blank)] ?? [] where common != rare {
+            for bucket in rareKeys {
+                for common in buckets[bucket] ?? [] where common != rare {
                     guard entities[common].mentions.count > entities[rare].mentions.count,
                         abs(entities[common].name.utf8.count - entities[rare].name.utf8.count) <= 2,
                         Self.isLikelyMisspelling(entities[rare].name, of: entities[common].name)

@@ -313,14 +313,30 @@ struct NameRecognizer {
     func findAllCapsLines() -> [Bool] { Self.findAllCapsLines(view) }
 
     static func findAllCapsLines(_ view: TokenView) -> [Bool] {
+        // One pass, counting per line, with no array per line: this runs on every keystroke.
         var result = [Bool](repeating: false, count: view.count)
-        for line in view.lines() {
-            let words = line.filter { view.tokens[$0].kind == .word && !view.tokens[$0].flags.contains(.hasDigit) }
-            let caps = words.filter { view.tokens[$0].flags.contains(.allCaps) && view.tokens[$0].length > 1 }.count
-            if words.count >= 3, caps * 5 >= words.count * 4 {
-                for index in line { result[index] = true }
+        var lineStart = 0
+        var words = 0
+        var caps = 0
+        func close(_ end: Int) {
+            if words >= 3, caps * 5 >= words * 4 {
+                for index in lineStart..<end { result[index] = true }
             }
         }
+        for index in 0..<view.count {
+            let token = view.tokens[index]
+            if index > 0, token.flags.contains(.startsLine) {
+                close(index)
+                lineStart = index
+                words = 0
+                caps = 0
+            }
+            if token.kind == .word, !token.flags.contains(.hasDigit) {
+                words += 1
+                if token.flags.contains(.allCaps), token.length > 1 { caps += 1 }
+            }
+        }
+        close(view.count)
         return result
     }
 

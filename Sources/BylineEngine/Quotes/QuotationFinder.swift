@@ -744,16 +744,20 @@ struct QuotationFinder {
 
     func isCue(_ index: Int) -> Bool {
         guard index >= 0, index < view.count, view.tokens[index].kind == .word else { return false }
-        if view.isAny(index, Self.backCues) { return !view.isCapitalized(index) && view.is(index + 1, "back") }
+        // The cues that only context makes (below) start with f, h, r or s: one byte ruling
+        // out most tokens before any word comparison.
+        let first = view.bytes[Int(view.tokens[index].start)] | 0x20
+        let contextual = first == UInt8(ascii: "s") || first == UInt8(ascii: "r") || first == UInt8(ascii: "f") || first == UInt8(ascii: "h")
+        if contextual, view.isAny(index, Self.backCues) { return !view.isCapitalized(index) && view.is(index + 1, "back") }
         // “…,” read the email: after a quote, "read" names a text that speaks.
-        if view.is(index, "read") || view.is(index, "reads"), !view.has(index, .reportingVerb) {
+        if contextual, view.is(index, "read") || view.is(index, "reads"), !view.has(index, .reportingVerb) {
             var previous = index - 1
             if view.isPunctuation(previous, UInt8(ascii: ",")) { previous -= 1 }
             return previous >= 0 && view.tokens[previous].kind == .quote && !view.tokens[previous].flags.contains(.opening)
                 && view.has(index + 1, .determiner)
         }
         // "stating, “…”", "to state: “…”": verbs too often nouns to be cues everywhere.
-        if view.is(index, "stating") || view.is(index, "state") && view.is(index - 1, "to") {
+        if contextual, view.is(index, "stating") || view.is(index, "state") && view.is(index - 1, "to") {
             return view.isPunctuation(index + 1, UInt8(ascii: ",")) || view.isPunctuation(index + 1, UInt8(ascii: ":")) || view.is(index + 1, "that")
         }
         guard view.has(index, .reportingVerb)
