@@ -482,7 +482,9 @@ struct QuotationFinder {
                     if let speaker = speaker(endingAt: index - 1, after: close, cueAt: index) {
                         return Attribution(speaker: speaker, cue: index..<index + cueLength(index))
                     }
-                    if let speaker = speaker(startingAt: index + cueLength(index), cueAt: index) {
+                    // “…?” asked Bennett: right after the quote, the name after any cue speaks.
+                    let inverted = index == close + 1 || index == close + 2 && view.isPunctuation(close + 1, UInt8(ascii: ","))
+                    if let speaker = speaker(startingAt: index + cueLength(index), cueAt: index, inverted: inverted) {
                         return Attribution(speaker: speaker, cue: index..<index + cueLength(index))
                     }
                     return nil
@@ -805,9 +807,10 @@ struct QuotationFinder {
     /// Nouns after a determiner that name no one who speaks: "made the following comment".
     static let notSpeakers: [StaticString] = ["following", "day", "week", "time", "year", "night", "morning", "moment", "way", "end", "same", "other", "rest"]
 
-    func speaker(startingAt first: Int, cueAt cue: Int) -> SpeakerGuess? {
-        // "told reporters", "told her supporters": after these the noun is who was told.
-        if view.isAny(cue, ["told", "tell", "tells", "telling", "asked", "asks", "ask", "urged", "warned", "reminded"]) { return nil }
+    func speaker(startingAt first: Int, cueAt cue: Int, inverted: Bool = false) -> SpeakerGuess? {
+        // "told reporters", "told her supporters": after these the noun is who was told
+        // (unless the cue comes right after a quote, inverted: “…?” asked Bennett).
+        if !inverted, view.isAny(cue, ["told", "tell", "tells", "telling", "asked", "asks", "ask", "urged", "warned", "reminded"]) { return nil }
         var index = first
         // "said Mr. Dlamini": the honorific is not part of the name's mention.
         while index < view.count, view.has(index, .honorific), index + 1 < view.count, entityAt[index + 1] >= 0 { index += 1 }
@@ -836,10 +839,11 @@ struct QuotationFinder {
         }
         // "the spokesman", "a senior official", "the Russian leader"
         var end = index
-        if view.has(end, .determiner) || view.is(end, "another") { end += 1 }
+        if view.has(end, .determiner) || view.is(end, "another") || view.is(end, "one") && view.isCapitalized(end + 1) { end += 1 }
         var steps = 0
         while end < view.count, steps < 4, view.tokens[end].kind == .word {
             let closesPhrase = end + 1 >= view.count || view.tokens[end + 1].kind != .word || view.is(end + 1, "who") || view.is(end + 1, "whose")
+                || view.isCapitalized(end) && !view.isCapitalized(end + 1)  // "one Democrat familiar with …"
             // "a senior official", "the spokesman", "another New Hampshire Republican".
             let memberOfGroup = view.isCapitalized(end) && (view.has(end, .demonym) || view.has(end, .group))
             if view.isAny(end, Self.speakerNouns) || view.has(end, .title)
