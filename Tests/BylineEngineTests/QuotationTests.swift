@@ -205,6 +205,15 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(dash.first?.contains("| Marta Kowalczyk → Marta Kowalczyk") == true)
     }
 
+    @Test func creditsAPersonNamedRightBeforeAColonAndAnInvertedAsk() {
+        let colon = quotations("The surge does not surprise the pollster Dana Whitfield: “Late deciders always break for the challenger.”")
+        #expect(colon.first?.contains("| Dana Whitfield → Dana Whitfield") == true)
+        let asked = quotations("“Where were the inspectors all year?” asked Okafor, now a radio host.")
+        #expect(asked.first?.contains("| Okafor → Okafor") == true)
+        let one = quotations("“Nobody here trusts the count,” one volunteer wrote.")
+        #expect(one.first?.contains("| one volunteer → nobody") == true)
+    }
+
     @Test func givesOfficialsASpeakerWithNoEntity() {
         #expect(quotations("The bridge will reopen on Monday, officials said.")
             == ["indirect: The bridge will reopen on Monday | officials → nobody (unresolved)"])

@@ -535,6 +535,12 @@ struct QuotationFinder {
         // "The piece used her words as its headline: “…”": a colon introduces the quote, and
         // the sentence's subject speaks (when no verb cue comes first, below).
         let colon = open - 1
+        // "… doesn’t surprise Republican pollster Daron Shaw: “…”": a person named right
+        // before the colon speaks; otherwise the sentence's subject does.
+        if view.isPunctuation(colon, UInt8(ascii: ":")), colon > 0, entityAt[colon - 1] >= 0, isPerson(Int(entityAt[colon - 1])) {
+            let start = Int(mentionStart[colon - 1])
+            return Attribution(speaker: SpeakerGuess(tokens: start..<colon, entity: Int(entityAt[colon - 1]), resolution: .named), cue: colon..<colon + 1)
+        }
         let colonSubject: Attribution? = view.isPunctuation(colon, UInt8(ascii: ":")) ? sentenceSubjectOrDescription(before: colon).map {
             Attribution(speaker: $0, cue: colon..<colon + 1)
         } : nil
@@ -756,7 +762,7 @@ struct QuotationFinder {
             var previous = index - 1
             if view.isPunctuation(previous, UInt8(ascii: ",")) { previous -= 1 }
             return previous >= 0 && view.tokens[previous].kind == .quote && !view.tokens[previous].flags.contains(.opening)
-                && view.has(index + 1, .determiner)
+                && (view.has(index + 1, .determiner) || view.isAny(index + 1, ["one", "another"]))
         }
         // "stating, “…”", "to state: “…”": verbs too often nouns to be cues everywhere.
         if contextual, view.is(index, "stating") || view.is(index, "state") && view.is(index - 1, "to") {
@@ -908,7 +914,7 @@ struct QuotationFinder {
         // "the spokesman said", "its narrator asks"; not "marching through the streets chanted",
         // where the noun is a preposition's object.
         let determinerNoun = view.tokens[index].kind == .word && !view.isCapitalized(index) && index - 1 > floor
-            && (view.isAny(index - 1, ["the", "a", "an", "its", "his", "her", "their", "my", "our", "your"])
+            && (view.isAny(index - 1, ["the", "a", "an", "its", "his", "her", "their", "my", "our", "your", "one", "another"])
                 || view.tokens[index - 1].flags.contains(.possessive))
             && !view.isAny(index - 2, Self.prepositions)
         if view.isAny(index, Self.speakerNouns) || view.has(index, .title) || determinerNoun {
