@@ -277,6 +277,19 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(!mentions("GDP grew while the CEO spoke on TV.").contains { $0.hasSuffix("|ORG") })
     }
 
+    @Test func knowsPlacesWrittenWithoutTheirAccents() throws {
+        #expect(mentions("Dealers in Sao Paulo said the real fell; bankers in Zurich and Dusseldorf agreed.")
+            .filter { !$0.hasSuffix("|CARDINAL") } == ["Sao Paulo|GPE", "Zurich|GPE", "Dusseldorf|GPE"])
+        let zurich = try #require(entities("Officials in Zurich met.").first { $0.name == "Zurich" })
+        #expect(zurich.facts.contains(Fact("country", "Switzerland")))
+    }
+
+    @Test func splitsANationalityFromTheNameAfterItAndTypesStormsAndCompanies() {
+        #expect(mentions("German Bund futures edged higher.").first == "German|NORP")
+        #expect(mentions("Hurricane Edouard churned off the coast.").first == "Hurricane Edouard|EVENT")
+        #expect(mentions("Tallis Mining chairman Ron Okafor resigned.").prefix(2) == ["Tallis Mining|ORG", "Ron Okafor|PERSON"])
+    }
+
     @Test func readsMoneyInOldCurrencies() {
         #expect(mentions("Shares rose to 35.50 marks.") == ["35.50 marks|MONEY"])
     }

@@ -431,6 +431,18 @@ struct NameRecognizer {
             return [RawMention(tokens: roleStart..<nameEnd, type: .organization, strength: 3)]
         }
         let titled = roleStart != nil
+        // "Bosnian Serb": nationalities only. "German Bund futures", "Chinese Xi": a
+        // nationality before a name is its own mention (an organisation's name keeps it:
+        // "German Marshall Fund", "British Airways").
+        if !titled, nameEnd - nameStart >= 2, isDemonym(nameStart), !view.isAny(nameStart, Self.regionPrefixes),
+            gazetteerType(nameStart..<nameEnd, allowAmbiguousCities: false) == nil,
+            !(nameStart..<nameEnd).contains(where: { view.has($0, .organizationHead) || view.has($0, .facilityHead) || view.has($0, .eventHead) })
+        {
+            if (nameStart..<nameEnd).allSatisfy({ isDemonym($0) }) {
+                return mentions + [RawMention(tokens: nameStart..<nameEnd, type: .norp, strength: 3)]
+            }
+            return mentions + [RawMention(tokens: nameStart..<nameStart + 1, type: .norp, strength: 3)] + analyse(nameStart + 1..<nameEnd)
+        }
         let roleTokens = roleStart.map { $0..<nameStart }
         // "Moscow Mayor Sergei Sobyanin": a place, then a title, then a person.
         if !titled, let split = innerTitle(nameStart..<nameEnd) {
@@ -654,6 +666,20 @@ struct NameRecognizer {
                 return RawMention(tokens: range, type: .location, strength: 2)
             }
         }
+        // "Hurricane Edouard", "Typhoon Haiyan": a storm is an event.
+        if range.count >= 2, view.isAny(first, ["hurricane", "typhoon", "cyclone", "storm"]) {
+            return RawMention(tokens: range, type: .event, strength: 3)
+        }
+        // "Deutsche Telekom chairman Ron Sommer", "Likud party leader …": what a lower-case
+        // title after a name heads is an organisation (a place stays a place: gazetteers
+        // came first).
+        if view.tokens[min(range.upperBound, view.count - 1)].kind == .word, range.upperBound < view.count, !view.isCapitalized(range.upperBound),
+            view.isAny(range.upperBound, ["chairman", "chairwoman", "chief", "spokesman", "spokeswoman", "spokesperson", "president", "director", "executive", "founder", "boss", "owner"]),
+            view.isCapitalized(range.upperBound + 1) || view.isCapitalized(range.upperBound + 2) && view.tokens[range.upperBound + 1].kind == .word,
+            !isFirstName(first) || range.count == 1
+        {
+            return RawMention(tokens: range, type: .organization, strength: 2)
+        }
         if let role = lowerCaseRole(before: first) {
             var mention = RawMention(tokens: range, type: isOrganizationRole(role) ? .organization : .person, strength: 3)
             mention.roleTokens = role
@@ -705,7 +731,9 @@ struct NameRecognizer {
             let looksLikeAPerson = range.count <= 4 && !range.contains { view.is($0, "of") } && range.allSatisfy {
                 isConnector($0) || !view.has($0, .common) || view.has($0, .firstName) || view.has($0, .surname)
             }
-            // After "in" or "at" a name is an organisation or a place, hardly a person.
+            // After "in" a name is a place ("dealers in Sao Paulo"), after "at" an
+            // organisation or a place; hardly a person.
+            if placeContext, view.is(first - 1, "in") { return RawMention(tokens: range, type: .geopolitical, strength: 1) }
             return withRole(RawMention(tokens: range, type: looksLikeAPerson && !placeContext ? .person : .organization, strength: 1), range)
         }
         if isFirstName(first), !view.has(first, .common), speechAfter || view.isPunctuation(first + 1, UInt8(ascii: ",")) == false {

@@ -53,7 +53,7 @@ public final class Lexicon: Sendable {
             wordsBox.value = Lexicon.buildWordTable()
             wordsBuilt.signal()
         }
-        cities = StaticTable(PlaceData.cities)
+        cities = Lexicon.withASCIISpellings(PlaceData.cities)
         var aliases: [String: Int] = [:]
         var demonyms: [String: Int] = [:]
         var byCode: [String: Int] = [:]
@@ -95,6 +95,63 @@ public final class Lexicon: Sendable {
         words.add(words: Array(demonyms.keys), as: .demonym)
         self.words = words
         countriesByCode = byCode
+    }
+
+    /// A table over `literal` plus, for each line whose key has accented Latin letters, the
+    /// same line keyed by its ASCII spelling ("São Paulo" → "Sao Paulo", "Zürich" → "Zurich"):
+    /// wire copy and older archives write place names without accents. The first spelling
+    /// of a key wins, so an ASCII name GeoNames already has keeps its own line.
+    static func withASCIISpellings(_ literal: StaticString) -> StaticTable {
+        let base = literal.utf8Start
+        let count = literal.utf8CodeUnitCount
+        var extra: [UInt8] = []
+        StaticTable.forEachLine(base, count) { start, keyEnd, end in
+            var hasNonASCII = false
+            for index in start..<keyEnd where base[index] >= 0x80 {
+                hasNonASCII = true
+                break
+            }
+            guard hasNonASCII, let folded = asciiFolded(UnsafeBufferPointer(start: base + start, count: keyEnd - start)) else { return }
+            extra.append(0x0A)
+            extra.append(contentsOf: folded)
+            extra.append(contentsOf: UnsafeBufferPointer(start: base + keyEnd, count: end - keyEnd))
+        }
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: count + extra.count)
+        storage.initialize(from: base, count: count)
+        (storage + count).initialize(from: extra, count: extra.count)
+        return StaticTable(base: storage, count: count + extra.count)
+    }
+
+    /// Latin-1 and Latin Extended-A letters by their ASCII base letter (U+00C0… and U+0100…).
+    private static let latin1Bases = Array("AAAAAAACEEEEIIIIDNOOOOO?OUUUUYTsaaaaaaaceeeeiiiidnooooo?ouuuuyty".utf8)
+    private static let latinExtendedABases = Array("AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs".utf8)
+
+    /// A name's ASCII spelling, or nil when it has a letter outside Latin-1 and Latin
+    /// Extended-A (those names have no single ASCII spelling to guess).
+    static func asciiFolded(_ key: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var result: [UInt8] = []
+        result.reserveCapacity(key.count)
+        var index = 0
+        while index < key.count {
+            let byte = key[index]
+            if byte < 0x80 {
+                result.append(byte)
+                index += 1
+                continue
+            }
+            guard byte & 0xE0 == 0xC0, index + 1 < key.count else { return nil }
+            let scalar = (Int(byte & 0x1F) << 6) | Int(key[index + 1] & 0x3F)
+            index += 2
+            switch scalar {
+            case 0xDF: result.append(contentsOf: [UInt8(ascii: "s"), UInt8(ascii: "s")])  // ß
+            case 0xC6: result.append(contentsOf: [UInt8(ascii: "A"), UInt8(ascii: "E")])  // Æ
+            case 0xE6: result.append(contentsOf: [UInt8(ascii: "a"), UInt8(ascii: "e")])  // æ
+            case 0xC0..<0x100 where latin1Bases[scalar - 0xC0] != UInt8(ascii: "?"): result.append(latin1Bases[scalar - 0xC0])
+            case 0x100..<0x180: result.append(latinExtendedABases[scalar - 0x100])
+            default: return nil
+            }
+        }
+        return result
     }
 
     /// Every known word with its classes; see `words`.
