@@ -119,6 +119,9 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(diagnosticCodes("After the debate, Hillary Clinton shot back, “I could have stayed home, but I chose to work.”").isEmpty)
         // A signature paragraph, as opinion round-ups print them.
         #expect(diagnosticCodes("“The whole idea needs to stop before it spreads any further.”\n\n- Michelle Marks, Philadelphia.").isEmpty)
+        // A headline cited with its byline or its link, a slogan with its year.
+        #expect(diagnosticCodes("SHORT READS:\n\n—\"An old harbour crane finds a second life as a gallery,\" by the Courier's Ana Duarte http://example.com/x.").isEmpty)
+        #expect(diagnosticCodes("Posters went up overnight.\n\n“No more tolls on the harbour bridge, not one” (2005).").isEmpty)
         // But a quote on its own is still reported.
         #expect(diagnosticCodes("Not everyone agreed.\n\n“The whole idea needs to stop before it spreads any further.”") == ["unattributed-quote"])
     }

@@ -1126,6 +1126,9 @@ enum WordLists {
     /// Verbs of communication that introduce reported speech, in all their forms. Verbs of
     /// belief (think, hope, expect) are speech verbs for names but not cues for quotes.
     static let reportingVerbs: StaticString = """
+        recommend
+        recommends
+        recommended
         answer
         answers
         answered

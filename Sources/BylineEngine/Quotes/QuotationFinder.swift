@@ -420,6 +420,17 @@ struct QuotationFinder {
                 if type == .person || type == .organization { return true }
             }
         }
+        // A headline cited with its byline or its link: —"Sam Mendes leaves …," by the
+        // Post's Amy Spencer http://…; or a slogan with its year: “…” (2005).
+        var after = content.upperBound
+        while after < view.count, view.tokens[after].kind == .quote || view.isPunctuation(after, UInt8(ascii: ",")) { after += 1 }
+        if after < view.count, view.is(after, "by") && (view.isCapitalized(after + 1) || view.is(after + 1, "the") && view.isCapitalized(after + 2))
+            || view.tokens[after].kind == .url
+            || view.isPunctuation(after, UInt8(ascii: "(")) && view.tokens[min(after + 1, view.count - 1)].kind == .number && after + 2 < view.count
+                && view.isPunctuation(after + 2, UInt8(ascii: ")"))
+        {
+            return true
+        }
         // A signature in the next paragraph: "“…”" then "- Sanders." or "― Pamela Padilla".
         var next = content.upperBound
         while next < view.count, view.tokens[next].kind == .quote || view.tokens[next].kind == .punctuation,
