@@ -290,6 +290,12 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(mentions("Tallis Mining chairman Ron Okafor resigned.").prefix(2) == ["Tallis Mining|ORG", "Ron Okafor|PERSON"])
     }
 
+    @Test func separatesAPersonFromThePlaceTheyRepresent() {
+        #expect(mentions("Officials met Del. Stacey Plaskett of the Virgin Islands.").suffix(2) == ["Stacey Plaskett|PERSON", "Virgin Islands|LOC"]
+            || mentions("Officials met Del. Stacey Plaskett of the Virgin Islands.").suffix(2) == ["Del. Stacey Plaskett|PERSON", "Virgin Islands|LOC"])
+        #expect(mentions("The Bank of England raised rates.") == ["Bank of England|ORG"])
+    }
+
     @Test func readsMoneyInOldCurrencies() {
         #expect(mentions("Shares rose to 35.50 marks.") == ["35.50 marks|MONEY"])
     }

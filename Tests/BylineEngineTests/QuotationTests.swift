@@ -217,6 +217,13 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(one.first?.contains("| one volunteer → nobody") == true)
     }
 
+    @Test func findsThePersonAfterALowerCaseRoleOrOfAPlace() {
+        let role = quotations("“The rationales do not hold weight,” said 9/11 widow Terry Strada.")
+        #expect(role.first?.contains("| Terry Strada → Terry Strada") == true)
+        let place = quotations("“This is a waste of time,” said Del. Stacey Plaskett of the Virgin Islands.")
+        #expect(place.first?.contains("| Del. Stacey Plaskett → Stacey Plaskett") == true || place.first?.contains("Stacey Plaskett") == true)
+    }
+
     @Test func givesOfficialsASpeakerWithNoEntity() {
         #expect(quotations("The bridge will reopen on Monday, officials said.")
             == ["indirect: The bridge will reopen on Monday | officials → nobody (unresolved)"])

@@ -359,6 +359,18 @@ struct NameRecognizer {
     // MARK: - Cutting a run into title and name
 
     func analyse(_ run: Range<Int>) -> [RawMention] {
+        // "Del. Stacey Plaskett of the Virgin Islands", "Justice Ruth Bader Ginsburg of the
+        // Supreme Court": a person of a place or a body is two names, not one.
+        if let of = run.dropFirst().first(where: { view.is($0, "of") }), of + 1 < run.upperBound {
+            let placeStart = view.is(of + 1, "the") ? of + 2 : of + 1
+            let left = run.lowerBound..<of
+            if placeStart < run.upperBound, left.count >= 2,
+                left.prefix(2).contains(where: { isFirstName($0) }) || view.has(left.lowerBound, .honorific) || isTitle(left.lowerBound),
+                !left.contains(where: { view.has($0, .organizationHead) }), gazetteerType(left, allowAmbiguousCities: false) == nil
+            {
+                return analyse(left) + analyse(placeStart..<run.upperBound)
+            }
+        }
         var start = run.lowerBound
         let end = run.upperBound
         var mentions: [RawMention] = []

@@ -840,6 +840,15 @@ struct QuotationFinder {
             titled += 1
         }
         if titled > index, entityAt[titled] >= 0, mentionStart[titled] == Int32(titled) { index = titled }
+        // "said 9/11 widow Terry Strada", "said longtime aide Huma Abedin": a lower-case role
+        // before the person's name.
+        if entityAt[index] < 0 || !isSpeakerType(Int(entityAt[index])),
+            let named = (index + 1..<min(view.count, index + 4)).first(where: { entityAt[$0] >= 0 && isSpeakerType(Int(entityAt[$0])) }),
+            mentionStart[named] == Int32(named), isPerson(Int(entityAt[named])),
+            (index..<named).allSatisfy({ view.tokens[$0].kind == .number || view.tokens[$0].kind == .word && !view.isCapitalized($0) && !view.has($0, .functionWord) })
+        {
+            index = named
+        }
         if entityAt[index] >= 0, mentionStart[index] == Int32(index), isSpeakerType(Int(entityAt[index])) {
             return SpeakerGuess(tokens: index..<Int(mentionEnd[index]) + 1, entity: Int(entityAt[index]), resolution: .named)
         }
@@ -927,7 +936,7 @@ struct QuotationFinder {
         let determinerNoun = view.tokens[index].kind == .word && !view.isCapitalized(index) && index - 1 > floor
             && (view.isAny(index - 1, ["the", "a", "an", "its", "his", "her", "their", "my", "our", "your", "one", "another"])
                 || view.tokens[index - 1].flags.contains(.possessive))
-            && !view.isAny(index - 2, Self.prepositions)
+            && !view.isAny(index - 2, Self.prepositions) && !view.isAny(index, Self.notSpeakers)
         if view.isAny(index, Self.speakerNouns) || view.has(index, .title) || determinerNoun {
             var start = index
             while start - 1 > floor, index - start < 4, view.tokens[start - 1].kind == .word,
