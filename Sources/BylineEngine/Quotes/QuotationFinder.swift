@@ -669,8 +669,10 @@ struct QuotationFinder {
                                  attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
                 }
             }
-            // "X said (that) …", "X told reporters …", "X pointed out that …"
-            if let speaker = speaker(endingAt: index - 1, after: sentence.lowerBound - 1, cueAt: index) {
+            // "X said (that) …", "X told reporters …", "X pointed out that …"; and "…, arguing
+            // that …", whose speaker is the sentence's subject, not the name before the comma.
+            let participle = view.isPunctuation(index - 1, UInt8(ascii: ",")) && view.string(index).hasSuffix("ing")
+            if let speaker = participle ? sentenceSubject(before: index) : speaker(endingAt: index - 1, after: sentence.lowerBound - 1, cueAt: index) {
                 let contentStart = reportedContentStart(after: index + length, end: end)
                 // "pledged to deepen", "vowed on Friday to act": a commitment, not speech.
                 var infinitive = false
@@ -917,8 +919,10 @@ struct QuotationFinder {
         if view.isAny(index, Self.pronouns) {
             return resolvePronoun(at: index)
         }
-        // "In a statement, Peabody said": a capitalised name the recogniser left untyped.
+        // "In a statement, Peabody said": a capitalised name the recogniser left untyped (not
+        // a headline's capitals).
         if entityAt[index] < 0, view.tokens[index].kind == .word, view.isCapitalized(index), !view.has(index, .functionWord),
+            !(view.tokens[index].flags.contains(.allCaps) && view.tokens[index].length > 3),
             !view.has(index, .determiner), !view.has(index, .title)
         {
             var start = index
