@@ -71,7 +71,7 @@ public struct Analyzer: Sendable {
         let recognizer = NameRecognizer(view: view)
         return RecognizedMentions(
             numeric: numeric, names: recognizer.recognize(claimed: claimed), midSentenceNames: recognizer.midSentenceNames,
-            hasHyphenatedNumber: recognizer.hasHyphenatedNumber)
+            hasHyphenatedNumber: recognizer.hasHyphenatedNumber, capsLines: recognizer.capsLines)
     }
 
     /// The same mentions, recognising again only the paragraphs an edit touched and one
@@ -134,14 +134,15 @@ public struct Analyzer: Sendable {
             let numeric = merge(old.numeric, freshNumeric), let names = merge(old.names, freshNames)
         else { return recognizeMentions(view) }
         return RecognizedMentions(
-            numeric: numeric, names: names, midSentenceNames: recognizer.midSentenceNames, hasHyphenatedNumber: recognizer.hasHyphenatedNumber)
+            numeric: numeric, names: names, midSentenceNames: recognizer.midSentenceNames, hasHyphenatedNumber: recognizer.hasHyphenatedNumber,
+            capsLines: recognizer.capsLines)
     }
 
     func recognizeEntities(_ view: TokenView, date: ArticleDate?, recognized: RecognizedMentions? = nil) -> [Entity] {
         let recognized = recognized ?? recognizeMentions(view)
         var mentions = recognized.numeric + recognized.names
         let resolver = EntityResolver(view: view)
-        resolver.harmonize(&mentions)
+        resolver.harmonize(&mentions, capsLines: recognized.capsLines)
         var entities = resolver.cluster(mentions)
         KnownEntityMatcher(bytes: view.bytes, known: options.knownEntities).apply(to: &entities)
         let facts = FactBook(lexicon: lexicon)

@@ -10,7 +10,7 @@ struct EntityResolver {
 
     /// Makes the article's use of a name consistent: once "Putin" is a person anywhere,
     /// every "Putin" is, and a name left untyped takes the type the article gives it.
-    func harmonize(_ mentions: inout [RawMention]) {
+    func harmonize(_ mentions: inout [RawMention], capsLines: [Bool]) {
         var strongTypes = HashKeyedMap<(type: EntityType, strength: Int)>(capacity: mentions.count)
         var personTokens = HashKeyedSet(capacity: mentions.count * 2)
         for mention in mentions where mention.strength >= 2 && isName(mention.type) {
@@ -44,7 +44,7 @@ struct EntityResolver {
         }
         mentions.removeAll { $0.strength == 0 }
         trimSentenceOpeners(&mentions, knownTypes: strongTypes)
-        adoptHeadlineNames(&mentions)
+        adoptHeadlineNames(&mentions, capsLines: capsLines)
     }
 
     /// "Leaders Feyenoord were held …": a common word that opens the sentence is not part of
@@ -65,8 +65,7 @@ struct EntityResolver {
     /// Headlines are in capitals, where the recogniser trusts only its gazetteers; a name the
     /// article's body establishes ("Yevgeny Kafelnikov", "Feyenoord") is found in the
     /// headline as well ("KAFELNIKOV BEATS STICH", "FEYENOORD HELD").
-    func adoptHeadlineNames(_ mentions: inout [RawMention]) {
-        let capsLines = NameRecognizer.findAllCapsLines(view)
+    func adoptHeadlineNames(_ mentions: inout [RawMention], capsLines: [Bool]) {
         guard let firstCaps = capsLines.firstIndex(of: true) else { return }
         var known = HashKeyedMap<EntityType>(capacity: mentions.count)
         var covered = [Bool](repeating: false, count: view.count)

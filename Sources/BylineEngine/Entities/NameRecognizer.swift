@@ -23,8 +23,13 @@ struct NameRecognizer {
     /// looks for first; found once, since incremental recognition compares it too.
     let hasHyphenatedNumber: Bool
 
+    /// Per token: whether its line is a headline in capitals. Found once per analysis; the
+    /// entity resolver reads it too.
+    let capsLines: [Bool]
+
     init(view: TokenView) {
         self.view = view
+        capsLines = Self.findAllCapsLines(view)
         resultLines = Self.findResultLines(view)
         hasHyphenatedNumber = view.tokens.contains { $0.kind == .number && $0.flags.contains(.hyphenated) }
         var names: Set<UInt64> = []
@@ -41,7 +46,6 @@ struct NameRecognizer {
     /// The names of the whole article, or of the paragraphs `tokens` cover (the caller
     /// keeps the rest from an earlier analysis).
     func recognize(claimed: [Bool], in tokens: Range<Int>? = nil) -> [RawMention] {
-        let capsLines = findAllCapsLines()
         var mentions: [RawMention] = []
         let tokens = tokens ?? 0..<view.count
         var index = tokens.lowerBound
@@ -310,8 +314,6 @@ struct NameRecognizer {
     }
 
     /// Lines whose words are nearly all upper case: headlines, where capitals carry no signal.
-    func findAllCapsLines() -> [Bool] { Self.findAllCapsLines(view) }
-
     static func findAllCapsLines(_ view: TokenView) -> [Bool] {
         // One pass, counting per line, with no array per line: this runs on every keystroke.
         var result = [Bool](repeating: false, count: view.count)

@@ -39,6 +39,8 @@ struct RecognizedMentions: Sendable {
     var midSentenceNames: Set<UInt64>
     /// Whether the article has a hyphenated number anywhere (a possible score).
     var hasHyphenatedNumber: Bool
+    /// Per token: whether its line is a headline in capitals.
+    var capsLines: [Bool]
 }
 
 extension Tokenizer {
