@@ -230,21 +230,17 @@ extension TextSpan {
 
 extension TokenView {
     /// A 64-bit hash of the tokens' text joined by single spaces, without building it.
-    func hash(_ range: Range<Int>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for index in range {
-            if index > range.lowerBound { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3 }
-            for byte in text(index) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        }
-        return hash ^ (hash >> 31)
-    }
+    func hash(_ range: Range<Int>) -> UInt64 { hash(range, folded: false) }
 
     /// `hash` with ASCII letters lower-cased: "KAFELNIKOV" and "Kafelnikov" hash alike.
-    func foldedHash(_ range: Range<Int>) -> UInt64 {
+    func foldedHash(_ range: Range<Int>) -> UInt64 { hash(range, folded: true) }
+
+    @inline(__always)
+    private func hash(_ range: Range<Int>, folded: Bool) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in range {
             if index > range.lowerBound { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3 }
-            for byte in text(index) { hash = (hash ^ UInt64(StaticTable.lowercased(byte))) &* 0x0000_0100_0000_01B3 }
+            for byte in text(index) { hash = (hash ^ UInt64(folded ? StaticTable.lowercased(byte) : byte)) &* 0x0000_0100_0000_01B3 }
         }
         return hash ^ (hash >> 31)
     }
