@@ -82,6 +82,12 @@ public final class SpawnedServer: @unchecked Sendable {
     public var messages: [JSON] { received.withLock { $0 } }
     public var standardError: String { stderrText.withLock { $0 } }
 
+    /// Whether the server's stderr says `text` within `timeout`: its log comes down another
+    /// pipe than its answers, so a line may still be on its way when an answer has arrived.
+    public func logs(_ text: String, timeout: Duration = .seconds(10)) -> Bool {
+        poll(timeout: timeout) { standardError.contains(text) ? true : nil } ?? false
+    }
+
     /// Forgets the messages received so far.
     public func clearMessages() { received.withLock { $0.removeAll() } }
 

@@ -93,7 +93,7 @@ import Testing
         server.sendRaw(Array("Content-Length: 500\r\n\r\n{\"jsonrpc\":\"2.0\",".utf8))
         server.closeInput()
         #expect(server.waitForExit() == 1)
-        #expect(server.standardError.contains("ended inside a frame"))
+        #expect(server.logs("ended inside a frame"))
     }
 }
 
