@@ -76,9 +76,13 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
 
     public func makeIterator() -> IndexingIterator<[Member]> { members.makeIterator() }
 
+    /// Equal as the mappings a reader sees: the same keys, and for a repeated key its last
+    /// value, as lookups give it (so `{"a":1,"a":2}` equals itself; comparing members one by
+    /// one against lookups did not, which fuzzing found).
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        for member in lhs.members where rhs[member.key] != member.value { return false }
+        if lhs.members == rhs.members { return true }
+        for member in lhs.members where lhs[member.key] != rhs[member.key] { return false }
+        for member in rhs.members where lhs[member.key] == nil { return false }
         return true
     }
 }

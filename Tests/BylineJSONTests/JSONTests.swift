@@ -16,6 +16,19 @@ import Testing
         #expect(try JSON.parse("2.5").intValue == nil)
     }
 
+    @Test func comparesObjectsWithRepeatedKeysAsReadersSeeThem() throws {
+        // Invalid UTF-8 is repaired, so two different keys on the wire can become one
+        // ("\u{FFFD}id" twice): the round trip must still compare equal (found by fuzzing).
+        let body: [UInt8] = Array("{\"".utf8) + [0xED] + Array("id\":\"2.0\",\"".utf8) + [0xEE] + Array("id\":1}".utf8)
+        let json = try JSON.parse(body)
+        var written: [UInt8] = []
+        json.write(to: &written)
+        #expect(try JSON.parse(written) == json)
+        #expect(json["\u{FFFD}id"] == 1)  // the last of a repeated key wins
+        #expect(try JSON.parse(Array("{\"a\":1,\"a\":2}".utf8)) == JSON.object(["a": 2]))
+        #expect(try JSON.parse(Array("{\"a\":1,\"b\":2}".utf8)) != JSON.object(["a": 1]))
+    }
+
     @Test func refusesNumbersBeyondDoubleRange() throws {
         // Found by fuzz-transport: -55e555 became -infinity, and was written back as null.
         for text in ["-55e555", "1e400", "[1, 2e999]"] {
