@@ -687,7 +687,7 @@ struct NameRecognizer {
         // "Deutsche Telekom chairman Ron Sommer", "Likud party leader …": what a lower-case
         // title after a name heads is an organisation (a place stays a place: gazetteers
         // came first).
-        if view.tokens[min(range.upperBound, view.count - 1)].kind == .word, range.upperBound < view.count, !view.isCapitalized(range.upperBound),
+        if view.isWord(range.upperBound), !view.isCapitalized(range.upperBound),
             view.isAny(range.upperBound, ["chairman", "chairwoman", "chief", "spokesman", "spokeswoman", "spokesperson", "president", "director", "executive", "founder", "boss", "owner"]),
             view.isCapitalized(range.upperBound + 1) || view.isCapitalized(range.upperBound + 2) && view.tokens[range.upperBound + 1].kind == .word,
             !isFirstName(first) || range.count == 1
@@ -729,9 +729,6 @@ struct NameRecognizer {
             !range.contains(where: { view.is($0, "of") })
         {
             return withRole(RawMention(tokens: range, type: .person, strength: 2), range)
-        }
-        if placeContext, range.count <= 3, view.lookup(lexicon.cities, range) != nil {
-            return RawMention(tokens: range, type: .geopolitical, strength: 2)
         }
         if range.count >= 2 {
             if range.contains(where: { view.tokens[$0].flags.contains(.allCaps) }) {

@@ -352,11 +352,7 @@ struct QuotationFinder {
         var end = close + 1
         // "described Clinton as a “disgrace” after …": the judgement ends with its quoted words.
         let isJudgement = (max(verb + 1, stretch.open - 3)..<stretch.open).contains { view.is($0, "as") }
-        while !isJudgement, end < sentence.upperBound, !view.isPunctuation(end, UInt8(ascii: ",")) && !view.isPunctuation(end, UInt8(ascii: "."))
-            && !view.isPunctuation(end, UInt8(ascii: ";")) && !view.isPunctuation(end, UInt8(ascii: "?")) || insideQuote[end]
-        {
-            end += 1
-        }
+        if !isJudgement { end = clauseEnd(from: end, before: sentence.upperBound, insideQuote: insideQuote) }
         while end > start, view.tokens[end - 1].kind == .punctuation { end -= 1 }
         guard end > start else { return nil }
         return Found(content: start..<end, kind: .mixed, attribution: Attribution(speaker: speaker, cue: verb..<verb + 1), isSourceQuote: false)
@@ -368,7 +364,7 @@ struct QuotationFinder {
     func subjectAttribution(before index: Int) -> Attribution? {
         guard let subject = sentenceSubject(before: index), subject.entity != nil else { return nil }
         var verb = subject.tokens.upperBound
-        while verb < index, view.isAny(verb, ["also", "has", "had", "have", "then", "later", "again", "even", "repeatedly", "publicly", "once"]) { verb += 1 }
+        while verb < index, view.isAny(verb, Self.betweenSubjectAndVerb) { verb += 1 }
         guard verb < index, view.tokens[verb].kind == .word, !view.isCapitalized(verb), !view.has(verb, .functionWord),
             !view.has(verb, .determiner)
         else { return nil }
@@ -386,13 +382,18 @@ struct QuotationFinder {
             probe -= 1
         }
         if probe < sentence.lowerBound { start = sentence.lowerBound }
-        var end = quoted.upperBound
-        while end < sentence.upperBound, !view.isPunctuation(end, UInt8(ascii: ",")) && !view.isPunctuation(end, UInt8(ascii: "."))
+        return start..<clauseEnd(from: quoted.upperBound, before: sentence.upperBound, insideQuote: insideQuote)
+    }
+
+    /// The first clause break (, . ; ?) outside quotation marks at or after `index`, or `limit`.
+    func clauseEnd(from index: Int, before limit: Int, insideQuote: [Bool]) -> Int {
+        var end = index
+        while end < limit, !view.isPunctuation(end, UInt8(ascii: ",")) && !view.isPunctuation(end, UInt8(ascii: "."))
             && !view.isPunctuation(end, UInt8(ascii: ";")) && !view.isPunctuation(end, UInt8(ascii: "?")) || insideQuote[end]
         {
             end += 1
         }
-        return start..<max(end, quoted.upperBound)
+        return end
     }
 
     /// Whether a reporting verb stands in the quote's sentences or the sentences just before
@@ -704,7 +705,7 @@ struct QuotationFinder {
         var position = index
         var skipped = 0
         // "told Reuters the figures …", "told the Senate committee that …": who was told.
-        if view.isAny(index - 1, ["told", "tell", "tells", "telling"]), position < end, entityAt[position] >= 0, mentionStart[position] == Int32(position) {
+        if view.isAny(index - 1, Self.tellCues), position < end, entityAt[position] >= 0, mentionStart[position] == Int32(position) {
             position = Int(mentionEnd[position]) + 1
             skipped += 1
         }
@@ -818,6 +819,15 @@ struct QuotationFinder {
     ]
 
     /// The speaker named right after a cue: "said Putin", "said the spokesman", "said he".
+    /// Auxiliaries and adverbs that stand between a speaker and the verb: "Putin has also said".
+    static let betweenSubjectAndVerb: [StaticString] = [
+        "has", "had", "have", "also", "later", "then", "previously", "recently", "once", "would", "will", "again", "further",
+        "earlier", "repeatedly", "publicly", "privately", "reportedly", "often", "even",
+    ]
+
+    /// Cues whose object is who was told: "told reporters …".
+    static let tellCues: [StaticString] = ["told", "tell", "tells", "telling"]
+
     static let prepositions: [StaticString] = [
         "through", "in", "on", "at", "of", "from", "with", "by", "for", "to", "into", "during", "after", "before", "over", "under",
         "across", "along", "around", "near", "throughout", "within", "since", "until",
@@ -829,7 +839,7 @@ struct QuotationFinder {
     func speaker(startingAt first: Int, cueAt cue: Int, inverted: Bool = false) -> SpeakerGuess? {
         // "told reporters", "told her supporters": after these the noun is who was told
         // (unless the cue comes right after a quote, inverted: “…?” asked Bennett).
-        if !inverted, view.isAny(cue, ["told", "tell", "tells", "telling", "asked", "asks", "ask", "urged", "warned", "reminded"]) { return nil }
+        if !inverted, view.isAny(cue, Self.tellCues) || view.isAny(cue, ["asked", "asks", "ask", "urged", "warned", "reminded"]) { return nil }
         var index = first
         // "said Mr. Dlamini": the honorific is not part of the name's mention.
         while index < view.count, view.has(index, .honorific), index + 1 < view.count, entityAt[index + 1] >= 0 { index += 1 }
@@ -895,7 +905,7 @@ struct QuotationFinder {
             index -= view.isPunctuation(index - 1, UInt8(ascii: ",")) ? 2 : 1
         }
         // Auxiliaries and adverbs between subject and verb.
-        while index > floor, view.isAny(index, ["has", "had", "have", "also", "later", "then", "previously", "recently", "once", "would", "will", "again", "further", "earlier", "repeatedly", "publicly", "privately", "reportedly", "often"]) {
+        while index > floor, view.isAny(index, Self.betweenSubjectAndVerb) {
             index -= 1
         }
         // "Rep. Gwen Moore (D-Wis.) said": skip a bracketed aside.
