@@ -26,10 +26,50 @@ enum WikigoldEvaluation {
     static func run(path: String, errorsToShow: Int, spaced: Bool = false) {
         let documents = CoNLLReader.read(path, spaced: spaced)
         let analyzer = Analyzer()
+        let started = ContinuousClock.now
+        let score = score(documents, analyzer: analyzer, errorsToShow: errorsToShow)
+        let elapsed = ContinuousClock.now - started
+        print("wikigold: \(documents.count) documents, \(score.words) tokens")
+        score.print()
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("  time \(format(seconds * 1000, 1)) ms, \(Int(Double(score.words) / seconds)) tokens/s")
+    }
+
+    /// Counts per type and the error breakdown over some documents.
+    struct Score {
         var counts: [String: Counts] = [:]
+        var breakdown = ErrorBreakdown()
+        var words = 0
+
+        var total: Counts {
+            var total = Counts()
+            for c in counts.values {
+                total.truePositives += c.truePositives
+                total.falsePositives += c.falsePositives
+                total.falseNegatives += c.falseNegatives
+            }
+            return total
+        }
+
+        func print() {
+            for type in ["PER", "ORG", "LOC"] {
+                let c = counts[type] ?? Counts()
+                Swift.print("  \(type)  P \(format(c.precision))  R \(format(c.recall))  F1 \(format(c.f1))  (tp \(c.truePositives), fp \(c.falsePositives), fn \(c.falseNegatives))")
+            }
+            if let misaligned = counts["?"] {
+                Swift.print("  (\(misaligned.falsePositives) predicted spans do not start and end on corpus token boundaries)")
+            }
+            breakdown.print()
+            let total = total
+            Swift.print("  all  P \(format(total.precision))  R \(format(total.recall))  F1 \(format(total.f1))   (spaCy en_core_web_sm 3.8: F1 0.53)")
+        }
+    }
+
+    static func score(_ documents: [CoNLLDocument], analyzer: Analyzer, errorsToShow: Int = 0) -> Score {
+        var counts: [String: Counts] = [:]
+        var breakdown = ErrorBreakdown()
         var shown = 0
         var words = 0
-        let started = ContinuousClock.now
         for document in documents {
             words += document.tokens.count
             let article = Article(document.text)
@@ -65,6 +105,7 @@ enum WikigoldEvaluation {
                 print("gold:", gold.map { "\($0.tokens) \($0.type) \(document.tokens[$0.tokens].map(\.word).joined(separator: " "))" })
             }
             let goldKeys = Set(gold.map { "\($0.tokens.lowerBound)-\($0.tokens.upperBound)-\($0.type)" })
+            breakdown.add(predicted: predictedList, gold: gold, misc: document.goldSpans.filter { $0.type == "MISC" }.map(\.tokens))
             for key in predicted {
                 let type = key.hasPrefix("misaligned") ? "?" : String(key.split(separator: "-").last!)
                 if goldKeys.contains(key) {
@@ -91,23 +132,50 @@ enum WikigoldEvaluation {
                 }
             }
         }
-        let elapsed = ContinuousClock.now - started
-        var total = Counts()
-        print("wikigold: \(documents.count) documents, \(words) tokens")
-        for type in ["PER", "ORG", "LOC"] {
-            let c = counts[type] ?? Counts()
-            total.truePositives += c.truePositives
-            total.falsePositives += c.falsePositives
-            total.falseNegatives += c.falseNegatives
-            print("  \(type)  P \(format(c.precision))  R \(format(c.recall))  F1 \(format(c.f1))  (tp \(c.truePositives), fp \(c.falsePositives), fn \(c.falseNegatives))")
+        return Score(counts: counts, breakdown: breakdown, words: words)
+    }
+
+    /// Where the errors come from, so work goes to the largest group: a span found with the
+    /// wrong type, a span of the right type with wrong edges, a gold span nothing touches, a
+    /// prediction on a gold MISC span, and a prediction touching no gold span at all.
+    struct ErrorBreakdown {
+        var wrongType: [String: Int] = [:]
+        var wrongEdges: [String: Int] = [:]
+        var missed: [String: Int] = [:]
+        var onMisc: [String: Int] = [:]
+        var spurious: [String: Int] = [:]
+
+        mutating func add(predicted: [(Range<Int>, String)], gold: [(tokens: Range<Int>, type: String)], misc: [Range<Int>]) {
+            for span in gold {
+                if predicted.contains(where: { $0.0 == span.tokens && $0.1 == span.type }) { continue }
+                if let same = predicted.first(where: { $0.0 == span.tokens }) {
+                    wrongType["\(span.type)→\(same.1)", default: 0] += 1
+                } else if predicted.contains(where: { $0.0.overlaps(span.tokens) && $0.1 == span.type }) {
+                    wrongEdges[span.type, default: 0] += 1
+                } else if !predicted.contains(where: { $0.0.overlaps(span.tokens) }) {
+                    missed[span.type, default: 0] += 1
+                }
+            }
+            for (range, type) in predicted where !gold.contains(where: { $0.tokens.overlaps(range) }) {
+                if misc.contains(where: { $0.overlaps(range) }) {
+                    onMisc[type, default: 0] += 1
+                } else {
+                    spurious[type, default: 0] += 1
+                }
+            }
         }
-        if let misaligned = counts["?"] {
-            total.falsePositives += misaligned.falsePositives
-            print("  (\(misaligned.falsePositives) predicted spans do not start and end on corpus token boundaries)")
+
+        func print() {
+            func line(_ name: String, _ counts: [String: Int]) {
+                let parts = counts.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }
+                Swift.print("  \(name): \(parts.joined(separator: ", "))")
+            }
+            line("wrong type (gold→predicted)", wrongType)
+            line("wrong edges", wrongEdges)
+            line("missed", missed)
+            line("predicted on gold MISC", onMisc)
+            line("spurious", spurious)
         }
-        print("  all  P \(format(total.precision))  R \(format(total.recall))  F1 \(format(total.f1))   (spaCy en_core_web_sm 3.8: F1 0.53)")
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("  time \(format(seconds * 1000, 1)) ms, \(Int(Double(words) / seconds)) tokens/s")
     }
 
     static func format(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
