@@ -28,6 +28,20 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
             == ["Heathrow Airport|FAC", "Battle of Britain|EVENT"])
     }
 
+    @Test func aPersonsNameThatBeginsAPlaceOrAnOrganisationStaysItsName() {
+        #expect(mentions("The crowd gathered in Cal Anderson Park near the lake.") == ["Cal Anderson Park|FAC"])
+        #expect(mentions("Tom Anderson spoke at Anderson Park, then at Anderson Pond.")
+            == ["Tom Anderson|PERSON", "Anderson Park|FAC", "Anderson Pond|LOC"])
+        #expect(mentions("Jim Watson founded it. Students at the Watson School of Biological Sciences study genes.")
+            == ["Jim Watson|PERSON", "Watson School of Biological Sciences|ORG"])
+    }
+
+    @Test func wordListEntriesAreReadWithoutTheirIndentation() {
+        let table = StaticTable("  pond\n    brook|1\nmarsh\n")
+        #expect(table.count == 3)
+        #expect(table.entry(for: "pond") != nil && table.entry(for: "brook") != nil && table.entry(for: "Marsh") != nil)
+    }
+
     @Test func doesNotTakeASentenceInitialCapitalForAName() {
         #expect(mentions("The minister left. But officials stayed. When it rained, Paris was quiet.") == ["Paris|GPE"])
     }

@@ -36,7 +36,8 @@ struct EntityResolver {
             let edgeIsPerson = personTokens.contains(view.hash(mention.tokens.lowerBound..<mention.tokens.lowerBound + 1))
                 || personTokens.contains(view.hash(mention.tokens.upperBound - 1..<mention.tokens.upperBound))
             if (mention.tokens.count == 1 && mention.strength < 3 && personTokens.contains(key))
-                || (mention.tokens.count > 1 && mention.strength <= 1 && edgeIsPerson && mention.type != .workOfArt)
+                || (mention.tokens.count > 1 && mention.strength <= 1 && edgeIsPerson && mention.type != .workOfArt
+                    && !endsWithHead(mention.tokens))
             {
                 mentions[index].type = .person
                 mentions[index].strength = 2
@@ -45,6 +46,14 @@ struct EntityResolver {
         mentions.removeAll { $0.strength == 0 }
         trimSentenceOpeners(&mentions, knownTypes: strongTypes)
         adoptHeadlineNames(&mentions, capsLines: capsLines)
+    }
+
+    /// "Anderson Park", "Watson School of Biological Sciences": a person's name that begins a
+    /// place's or an organisation's name does not make it a person.
+    func endsWithHead(_ tokens: Range<Int>) -> Bool {
+        let last = tokens.upperBound - 1
+        return view.has(last, .organizationHead) || view.has(last, .locationHead) || view.has(last, .facilityHead)
+            || tokens.contains { view.has($0, .organizationHead) && $0 > tokens.lowerBound }
     }
 
     /// "Leaders Feyenoord were held …": a common word that opens the sentence is not part of

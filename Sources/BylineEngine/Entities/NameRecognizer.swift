@@ -431,8 +431,9 @@ struct NameRecognizer {
         while nameEnd > nameStart, isConnector(nameEnd - 1) { nameEnd -= 1 }
         guard nameStart < nameEnd else { return mentions }
         // Capitalised common words before a known first name are a role: "Coroner William
-        // McLaughlin", "Tower Man George Hauser".
+        // McLaughlin", "Tower Man George Hauser"; not before a place's head word ("Cal Anderson Park").
         if roleStart == nil, nameEnd - nameStart >= 3, gazetteerType(nameStart..<nameEnd, allowAmbiguousCities: false) == nil,
+            !view.has(nameEnd - 1, .facilityHead), !view.has(nameEnd - 1, .locationHead), !view.has(nameEnd - 1, .organizationHead),
             let firstName = (nameStart + 1..<nameEnd - 1).first(where: { isFirstName($0) && gazetteerType($0..<$0 + 1, allowAmbiguousCities: false) == nil }),
             (nameStart..<firstName).allSatisfy({ view.has($0, .common) && !isDemonym($0) && gazetteerType($0..<$0 + 1, allowAmbiguousCities: false) == nil })
         {

@@ -59,6 +59,9 @@ struct StaticTable: @unchecked Sendable {
     static func forEachLine(_ base: UnsafePointer<UInt8>, _ count: Int, _ body: (Int, Int, Int) -> Void) {
         var start = 0
         while start < count {
+            // Indentation is not part of an entry: a literal whose closing delimiter moved
+            // would otherwise indent every line and silently empty the table.
+            while start < count, base[start] == 0x20 { start += 1 }
             var end = start
             var keyEnd = -1
             while end < count, base[end] != 0x0A {

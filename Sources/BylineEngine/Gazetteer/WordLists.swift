@@ -328,6 +328,16 @@ enum WordLists {
         lagoon
         creek
         springs
+        pond
+        brook
+        marsh
+        forest
+        hill
+        moor
+        fjord
+        lakes
+        rapids
+        swamp
         """
 
     /// Words that end the names of buildings and structures (FAC).
@@ -381,6 +391,12 @@ enum WordLists {
         oval
         estate
         ave
+        dock
+        docks
+        playfield
+        wharf
+        quay
+        pavilion
         """
 
     /// Words that end the names of events.
