@@ -332,7 +332,6 @@ enum WordLists {
         brook
         marsh
         forest
-        hill
         moor
         fjord
         lakes
