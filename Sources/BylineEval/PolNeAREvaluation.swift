@@ -82,6 +82,9 @@ enum PolNeAREvaluation {
         var allTP = 0, allFP = 0, allFN = 0
         var shown = 0
         var articles = 0
+        // Where direct-quote errors come from: a span that overlaps the right quotation but
+        // not by half (its extent), one on an attribution without quotation marks, or nothing.
+        var fpExtent = 0, fpOnOtherAttribution = 0, fpAlone = 0, fnExtent = 0, fnAlone = 0
         // The warnings a newsroom would see: how many, and how many sit on a quote the
         // annotators credit to a source (those are Byline's misses, not unsourced quotes).
         var unattributed = 0, unattributedOnCredited = 0, unclosed = 0, ambiguous = 0, spelling = 0
@@ -157,6 +160,19 @@ enum PolNeAREvaluation {
                     }
                 } else {
                     directFP += 1
+                    if let gold = goldDirect.first(where: { $0.content.overlap(prediction.content) > 0 }) {
+                        fpExtent += 1
+                        if ProcessInfo.processInfo.environment["BYLINE_EVAL_EXTENT"] != nil {
+                            func text(_ span: Span) -> String {
+                                String(String.UnicodeScalarView(scalars[span.start..<span.end])).replacingOccurrences(of: "\n", with: " ⏎ ")
+                            }
+                            print("  extent\n    predicted: \(text(prediction.content).prefix(300))\n    gold:      \(text(gold.content).prefix(300))")
+                        }
+                    } else if golds.contains(where: { $0.content.overlap(prediction.content) > 0 }) {
+                        fpOnOtherAttribution += 1
+                    } else {
+                        fpAlone += 1
+                    }
                     if shown < showErrors {
                         print("  spurious direct: \(String(String.UnicodeScalarView(scalars[prediction.content.start..<prediction.content.end])).prefix(100))")
                         shown += 1
@@ -164,6 +180,9 @@ enum PolNeAREvaluation {
                 }
             }
             directFN += goldDirect.count - usedGold.count
+            for (index, gold) in goldDirect.enumerated() where !usedGold.contains(index) {
+                if predicted.contains(where: { $0.isDirect && $0.content.overlap(gold.content) > 0 }) { fnExtent += 1 } else { fnAlone += 1 }
+            }
             if shown < showErrors {
                 for (index, gold) in goldDirect.enumerated() where !usedGold.contains(index) && shown < showErrors {
                     print("  missed direct: \(String(String.UnicodeScalarView(scalars[gold.content.start..<gold.content.end])).prefix(100))")
@@ -202,6 +221,7 @@ enum PolNeAREvaluation {
         }
         print("PolNeAR \(URL(fileURLWithPath: path).lastPathComponent): \(articles) articles")
         report("direct quotes      ", directTP, directFP, directFN, "(target F1 ≥ 0.85; textacy 0.41, regex 0.56)")
+        print("    false positives: \(fpExtent) wrong extent, \(fpOnOtherAttribution) on an attribution without quotation marks, \(fpAlone) on no attribution; misses: \(fnExtent) wrong extent, \(fnAlone) not found")
         let accuracy = speakerMatched == 0 ? 0 : Double(speakerRight) / Double(speakerMatched)
         print("  speaker accuracy on matched direct quotes  \(format(accuracy))  (\(speakerRight)/\(speakerMatched))   (target ≥ 0.92; textacy 0.85)")
         report("direct + reported  ", allTP, allFP, allFN, "(target F1 ≥ 0.75; textacy 0.29)")

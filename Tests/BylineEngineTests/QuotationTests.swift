@@ -138,6 +138,19 @@ func diagnosticCodes(_ text: String) -> [String] {
 }
 
 @Suite struct ReportedSpeechTests {
+    @Test func aSecondStatementWithItsOwnCueIsItsOwnReport() {
+        #expect(quotations("Governor Ana Ruiz said the budget was balanced, adding that taxes would not rise next year.") == [
+            "indirect: the budget was balanced | Ana Ruiz → Ana Ruiz (named)",
+            "indirect: taxes would not rise next year | Ana Ruiz → Ana Ruiz (named)",
+        ])
+        #expect(quotations("Senator Paul Okoro said the vote would wait but argued that the delay cost money.") == [
+            "indirect: the vote would wait | Paul Okoro → Paul Okoro (named)",
+            "indirect: the delay cost money | Paul Okoro → Paul Okoro (named)",
+        ])
+        // "…, said X" is the sentence's own cue, not a second statement.
+        #expect(quotations("The budget was balanced and taxes would not rise, said Governor Ana Ruiz.").count == 1)
+    }
+
     @Test func findsEveryFormOfAttributionWithoutMarks() {
         #expect(quotations("Kowalczyk said that the talks would resume next week.")
             == ["indirect: the talks would resume next week | Kowalczyk → Kowalczyk (named)"])

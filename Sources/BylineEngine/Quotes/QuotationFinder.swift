@@ -145,9 +145,12 @@ struct QuotationFinder {
         // Reported speech first, sentence by sentence, with cues outside quotation marks; a
         // quote embedded in its content makes it a mixed quote.
         var reportedBySentence: [Int: Found] = [:]
+        var followingBySentence: [Int: [Found]] = [:]
         for (number, sentence) in sentences.enumerated() {
             if let report = reportedSpeech(in: sentence, insideQuote: insideQuote) {
                 reportedBySentence[number] = report
+                let following = followingReports(after: report, in: sentence, insideQuote: insideQuote)
+                if !following.isEmpty { followingBySentence[number] = following }
             }
         }
 
@@ -259,11 +262,12 @@ struct QuotationFinder {
             for index in item.content where index < view.count { insideDirect[index] = true }
         }
         for number in reportedBySentence.keys.sorted() {
-            let report = reportedBySentence[number]!
-            guard !report.content.contains(where: { $0 < view.count && insideDirect[$0] }),
-                !usedCues.contains(report.attribution?.cue.lowerBound ?? -1)
-            else { continue }
-            found.append(report)
+            for report in [reportedBySentence[number]!] + (followingBySentence[number] ?? []) {
+                guard !report.content.contains(where: { $0 < view.count && insideDirect[$0] }),
+                    !usedCues.contains(report.attribution?.cue.lowerBound ?? -1)
+                else { continue }
+                found.append(report)
+            }
         }
         found.sort { $0.content.lowerBound < $1.content.lowerBound }
 
@@ -691,12 +695,64 @@ struct QuotationFinder {
                 // "complained about his mic": a preposition starts no reported content.
                 let startsWithPreposition = view.isAny(contentStart, ["about", "of", "on", "for", "with", "to", "at", "by", "from", "into", "against"])
                 if end - contentStart >= 3, !infinitive, !startsWithPreposition {
-                    return Found(content: contentStart..<end, kind: .indirect,
+                    return Found(content: contentStart..<reportEnd(from: contentStart, before: end, insideQuote: insideQuote), kind: .indirect,
                                  attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
                 }
             }
         }
         return nil
+    }
+
+    /// Where a report's content ends: at the sentence's end, or earlier where the same
+    /// speaker goes on to a new statement with a cue of its own ("…, adding that …", "… but
+    /// argued that …"), which is another attribution.
+    func reportEnd(from start: Int, before end: Int, insideQuote: [Bool]) -> Int {
+        followingStatement(from: start, before: end, insideQuote: insideQuote)?.cut ?? end
+    }
+
+    /// The next statement of the same speaker within `start..<end`: where the content before
+    /// it ends, and its cue.
+    func followingStatement(from start: Int, before end: Int, insideQuote: [Bool]) -> (cut: Int, cue: Int)? {
+        var index = start + 1
+        while index < end - 1 {
+            defer { index += 1 }
+            if insideQuote[index] { continue }
+            let comma = view.isPunctuation(index, UInt8(ascii: ",")) || view.tokens[index].kind == .dash
+            var next = comma ? index + 1 : index
+            if view.is(next, "and") || view.is(next, "but") { next += 1 } else if !comma { continue }
+            guard next < end, isCue(next), view.has(next, .reportingVerb) else { continue }
+            // "…, adding that", "… and said", "… but argued": not "…, said Smith" (a cue whose
+            // speaker follows it ends the whole sentence's content, as found elsewhere).
+            let participle = view.string(next).hasSuffix("ing")
+            if participle && comma || view.is(next - 1, "and") || view.is(next - 1, "but") {
+                var cut = index
+                while cut > start, view.tokens[cut - 1].kind == .punctuation { cut -= 1 }
+                return (cut, next)
+            }
+        }
+        return nil
+    }
+
+    /// The statements that follow `report` in its sentence with cues of their own ("X said
+    /// A, adding that B"): each is a report of the same speaker.
+    func followingReports(after report: Found, in sentence: Range<Int>, insideQuote: [Bool]) -> [Found] {
+        guard let attribution = report.attribution, report.kind == .indirect else { return [] }
+        var end = sentence.upperBound
+        while end > sentence.lowerBound, view.tokens[end - 1].kind == .punctuation || view.tokens[end - 1].kind == .quote { end -= 1 }
+        var result: [Found] = []
+        var from = report.content.upperBound - 1
+        while result.count < 4, from < end, let next = followingStatement(from: from, before: end, insideQuote: insideQuote),
+            next.cut >= report.content.upperBound
+        {
+            let contentStart = reportedContentStart(after: next.cue + cueLength(next.cue), end: end)
+            let contentEnd = reportEnd(from: contentStart, before: end, insideQuote: insideQuote)
+            guard contentEnd - contentStart >= 3 else { break }
+            result.append(Found(
+                content: contentStart..<contentEnd, kind: .indirect,
+                attribution: Attribution(speaker: attribution.speaker, cue: next.cue..<next.cue + cueLength(next.cue)), isSourceQuote: false))
+            from = contentEnd - 1
+        }
+        return result
     }
 
     /// After the cue, skip what is not the content: an indirect object ("told reporters"), a
