@@ -33,14 +33,21 @@ public struct Analyzer: Sendable {
             SentenceSplitter(lexicon: lexicon).split(&tokens, bytes: bytes)
             let view = TokenView(bytes: bytes, tokens: tokens, classes: cache.classes, lexicon: lexicon)
             let recognized = recognizeMentions(view, reusing: cache)
+            var clustered: [Entity]?
+            if let splice = cache.splice, let previous, let resolved = previous.resolved {
+                clustered = resolved.entities(for: view, recognized: recognized, oldTokens: previous.tokens, oldBytes: previous.bytes, splice: splice)
+            }
+            cache.keptEntities = clustered != nil
+            if clustered == nil { clustered = clusterEntities(view, recognized: recognized) }
             cache.recognized = recognized
             cache.splice = nil
-            return (annotate(article, view, recognized), cache)
+            cache.resolved = ResolvedEntities(flags: tokens.map(\.flags), recognized: recognized, clustered: clustered!)
+            return (annotate(article, view, recognized, clustered: clustered), cache)
         }
     }
 
-    private func annotate(_ article: Article, _ view: TokenView, _ recognized: RecognizedMentions? = nil) -> Annotations {
-        let entities = recognizeEntities(view, date: article.metadata.date, recognized: recognized)
+    private func annotate(_ article: Article, _ view: TokenView, _ recognized: RecognizedMentions? = nil, clustered: [Entity]? = nil) -> Annotations {
+        let entities = recognizeEntities(view, date: article.metadata.date, recognized: recognized, clustered: clustered)
         let (quotes, found) = QuotationFinder(view: view, entities: entities, extraCues: options.extraCueWords).find()
         var diagnostics = found + SpellingChecker(text: view.bytesString).check(entities)
         diagnostics.sort { $0.span.start < $1.span.start }
@@ -138,12 +145,17 @@ public struct Analyzer: Sendable {
             capsLines: recognizer.capsLines)
     }
 
-    func recognizeEntities(_ view: TokenView, date: ArticleDate?, recognized: RecognizedMentions? = nil) -> [Entity] {
-        let recognized = recognized ?? recognizeMentions(view)
+    /// The article's mentions made consistent and grouped into entities, before workspace
+    /// entities, facts and dates are added.
+    func clusterEntities(_ view: TokenView, recognized: RecognizedMentions) -> [Entity] {
         var mentions = recognized.numeric + recognized.names
         let resolver = EntityResolver(view: view)
         resolver.harmonize(&mentions, capsLines: recognized.capsLines)
-        var entities = resolver.cluster(mentions)
+        return resolver.cluster(mentions)
+    }
+
+    func recognizeEntities(_ view: TokenView, date: ArticleDate?, recognized: RecognizedMentions? = nil, clustered: [Entity]? = nil) -> [Entity] {
+        var entities = clustered ?? clusterEntities(view, recognized: recognized ?? recognizeMentions(view))
         KnownEntityMatcher(bytes: view.bytes, known: options.knownEntities).apply(to: &entities)
         let facts = FactBook(lexicon: lexicon)
         let dates = date.map(DateResolver.init(anchor:))

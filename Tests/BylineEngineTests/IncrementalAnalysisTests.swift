@@ -34,6 +34,7 @@ import Testing
         var generator = SeededGenerator(seed: markdown ? 7 : 3)
         var text = Self.paragraphs.joined(separator: "\n\n")
         var cache: TokenCache? = nil
+        var roundsThatKeptEntities = 0
         for round in 0..<400 {
             let scalars = Array(text.unicodeScalars)
             let start = Int.random(in: 0...scalars.count, using: &generator)
@@ -47,11 +48,38 @@ import Testing
             let article = Article(text, format: markdown ? .markdown : .plainText)
             let (incremental, next) = Analyzer().analyze(article, reusing: cache)
             cache = next
+            if next.keptEntities { roundsThatKeptEntities += 1 }
             let (tokens, expected) = fresh(text, markdown: markdown)
             #expect(next.tokens.map(describe) == tokens, "round \(round)")
             #expect(next.classes == Analyzer().analyze(article, reusing: nil).cache.classes, "round \(round)")
             expectSame(incremental, expected, "round \(round)")
             if next.tokens.map(describe) != tokens { break }
+        }
+        // Both ways of finding the entities were checked against a fresh analysis.
+        #expect(roundsThatKeptEntities >= 20 && roundsThatKeptEntities <= 380, "\(roundsThatKeptEntities) rounds kept the entities")
+    }
+
+    @Test func keepsTheEntitiesWhenAnEditLeavesEveryNameAlone() {
+        let base = Self.paragraphs.joined(separator: "\n\n")
+        var (_, cache) = Analyzer().analyze(Article(base), reusing: nil)
+        // Each edit from the text before: (text, whether the entities can be kept).
+        let edits: [(String, Bool)] = [
+            (base.replacingOccurrences(of: "talks would resume", with: "talks will resume"), true),
+            (base.replacingOccurrences(of: "talks would resume", with: "talks would resume"), true),
+            (base.replacingOccurrences(of: "met Chinese leader", with: "met the Chinese leader"), true),
+            (base.replacingOccurrences(of: "Xi Jinping", with: "Xi Jinpin"), false),
+            (base.replacingOccurrences(of: "the spring", with: "the summer"), false),  // a date changed
+            (base.replacingOccurrences(of: "the Kremlin", with: "the Kremlim"), false),
+            (base.replacingOccurrences(of: "Mr. Putin said", with: "Mr. Putin says"), true),
+            (base.replacingOccurrences(of: "It's done.", with: "It's done. Then Ms. Lee spoke."), false),
+            (base.replacingOccurrences(of: "The harbour never sleeps", with: "The harbour never rests"), true),
+        ]
+        for (number, (text, kept)) in edits.enumerated() {
+            // Each edit starts from the base text's analysis.
+            (_, cache) = Analyzer().analyze(Article(base), reusing: cache)
+            let (annotations, next) = Analyzer().analyze(Article(text), reusing: cache)
+            #expect(next.keptEntities == kept, "edit \(number)")
+            expectSame(annotations, fresh(text).1, "edit \(number)")
         }
     }
 

@@ -191,8 +191,12 @@ struct EntityResolver {
                 drafts[draftIndex].roles.append(role)
             }
         }
-        drafts.sort { mentions[$0.mentions.min()!].tokens.lowerBound < mentions[$1.mentions.min()!].tokens.lowerBound }
-        return drafts.enumerated().map { number, draft in
+        // Entities in order of first mention (a draft's first mention is not always its
+        // first in the text: full names joined first).
+        let firstToken = drafts.map { draft in draft.mentions.lazy.map { mentions[$0].tokens.lowerBound }.min()! }
+        let draftOrder = drafts.indices.sorted { firstToken[$0] < firstToken[$1] }
+        return draftOrder.enumerated().map { number, draftIndex in
+            let draft = drafts[draftIndex]
             let sortedMentions = draft.mentions.sorted { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound }
             let entityMentions = sortedMentions.map { index -> Mention in
                 let raw = mentions[index]
@@ -228,8 +232,13 @@ struct EntityResolver {
 
 extension EntityType {
     /// Keeps the hash keys of different types apart.
-    var hashSeed: UInt64 {
-        UInt64(truncatingIfNeeded: rawValue.utf8.reduce(5381) { ($0 << 5) &+ $0 &+ Int($1) })
+    var hashSeed: UInt64 { Self.hashSeeds[Self.ordinals[self]!] }
+
+    // Computed once: clustering asks for a seed per mention, and hashing the raw value's
+    // text each time showed in profiles of long articles.
+    private static let ordinals: [EntityType: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    private static let hashSeeds: [UInt64] = allCases.map { type in
+        UInt64(truncatingIfNeeded: type.rawValue.utf8.reduce(5381) { ($0 << 5) &+ $0 &+ Int($1) })
     }
 }
 

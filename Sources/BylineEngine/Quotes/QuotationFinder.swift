@@ -648,12 +648,18 @@ struct QuotationFinder {
         }
         for index in sentence where !insideQuote[index] && isCue(index) {
             let length = cueLength(index)
+            // The speaker right before the cue, found (and resolved) at most once: two of the
+            // patterns below ask for it.
+            var speakerBeforeCue: SpeakerGuess??
+            func speakerBefore() -> SpeakerGuess? {
+                if speakerBeforeCue == nil { speakerBeforeCue = .some(speaker(endingAt: index - 1, after: sentence.lowerBound, cueAt: index)) }
+                return speakerBeforeCue!
+            }
             // "But to prevent problems, he said, local officials should be vigilant": the
             // attribution sits inside the sentence it reports.
             if index > sentence.lowerBound + 2, index + length < end, view.isPunctuation(index + length, UInt8(ascii: ",")),
-                let speaker = speaker(endingAt: index - 1, after: sentence.lowerBound, cueAt: index),
-                speaker.tokens.lowerBound > sentence.lowerBound + 1, view.isPunctuation(speaker.tokens.lowerBound - 1, UInt8(ascii: ",")),
-                end - (index + length) >= 4
+                end - (index + length) >= 4, let speaker = speakerBefore(),
+                speaker.tokens.lowerBound > sentence.lowerBound + 1, view.isPunctuation(speaker.tokens.lowerBound - 1, UInt8(ascii: ","))
             {
                 return Found(content: sentence.lowerBound..<end, kind: .indirect,
                              attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
@@ -666,9 +672,8 @@ struct QuotationFinder {
                     return Found(content: sentence.lowerBound..<index - 1, kind: .indirect,
                                  attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
                 }
-                if let speaker = speaker(endingAt: index - 1, after: sentence.lowerBound, cueAt: index),
-                    speaker.tokens.lowerBound > sentence.lowerBound, view.isPunctuation(speaker.tokens.lowerBound - 1, UInt8(ascii: ",")),
-                    isClauseEnd(index + length, end)
+                if isClauseEnd(index + length, end), let speaker = speakerBefore(),
+                    speaker.tokens.lowerBound > sentence.lowerBound, view.isPunctuation(speaker.tokens.lowerBound - 1, UInt8(ascii: ","))
                 {
                     return Found(content: sentence.lowerBound..<speaker.tokens.lowerBound - 1, kind: .indirect,
                                  attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
@@ -676,8 +681,9 @@ struct QuotationFinder {
             }
             // "X said (that) …", "X told reporters …", "X pointed out that …"; and "…, arguing
             // that …", whose speaker is the sentence's subject, not the name before the comma.
+            // (The content is checked first: finding and resolving the speaker costs more.)
             let participle = view.isPunctuation(index - 1, UInt8(ascii: ",")) && view.string(index).hasSuffix("ing")
-            if let speaker = participle ? sentenceSubject(before: index) : speaker(endingAt: index - 1, after: sentence.lowerBound - 1, cueAt: index) {
+            do {
                 let contentStart = reportedContentStart(after: index + length, end: end)
                 // "pledged to deepen", "vowed on Friday to act": a commitment, not speech.
                 var infinitive = false
@@ -694,7 +700,9 @@ struct QuotationFinder {
                 }
                 // "complained about his mic": a preposition starts no reported content.
                 let startsWithPreposition = view.isAny(contentStart, ["about", "of", "on", "for", "with", "to", "at", "by", "from", "into", "against"])
-                if end - contentStart >= 3, !infinitive, !startsWithPreposition {
+                if end - contentStart >= 3, !infinitive, !startsWithPreposition,
+                    let speaker = participle ? sentenceSubject(before: index) : speaker(endingAt: index - 1, after: sentence.lowerBound - 1, cueAt: index)
+                {
                     return Found(content: contentStart..<reportEnd(from: contentStart, before: end, insideQuote: insideQuote), kind: .indirect,
                                  attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
                 }

@@ -22,6 +22,10 @@ public struct TokenCache: Sendable {
     /// The recognisers' mentions for these tokens, and the article-wide facts they depended
     /// on, so that the next analysis recognises only the paragraphs around an edit.
     var recognized: RecognizedMentions?
+    /// The entities clustered from those mentions, for an edit that leaves them alone.
+    var resolved: ResolvedEntities?
+    /// Whether this analysis kept the last one's entities (for tests and benchmarks).
+    var keptEntities = false
 
     struct Splice: Sendable {
         var keptPrefix: Int
