@@ -33,25 +33,39 @@ public struct Analyzer: Sendable {
             SentenceSplitter(lexicon: lexicon).split(&tokens, bytes: bytes)
             let view = TokenView(bytes: bytes, tokens: tokens, classes: cache.classes, lexicon: lexicon)
             let recognized = recognizeMentions(view, reusing: cache)
-            var clustered: [Entity]?
+            var kept: ResolvedEntities.Kept?
             if let splice = cache.splice, let previous, let resolved = previous.resolved {
-                clustered = resolved.entities(for: view, recognized: recognized, oldTokens: previous.tokens, oldBytes: previous.bytes, splice: splice)
+                kept = resolved.kept(for: view, recognized: recognized, oldTokens: previous.tokens, oldBytes: previous.bytes, splice: splice)
             }
-            cache.keptEntities = clustered != nil
-            if clustered == nil { clustered = clusterEntities(view, recognized: recognized) }
+            cache.keptEntities = kept != nil
+            let clustered = kept?.entities ?? clusterEntities(view, recognized: recognized)
+            // The spelling check reads only the entities, so kept entities keep its findings
+            // too, unless workspace entities (added after clustering) may have changed them.
+            let canKeepSpelling = options.knownEntities.isEmpty
+            let (annotations, spelling) = annotate(
+                article, view, recognized, clustered: clustered, spelling: canKeepSpelling ? kept?.spelling : nil)
             cache.recognized = recognized
             cache.splice = nil
-            cache.resolved = ResolvedEntities(flags: tokens.map(\.flags), recognized: recognized, clustered: clustered!)
-            return (annotate(article, view, recognized, clustered: clustered), cache)
+            cache.resolved = ResolvedEntities(
+                flags: tokens.map(\.flags), recognized: recognized, clustered: clustered, spelling: canKeepSpelling ? spelling : nil)
+            return (annotations, cache)
         }
     }
 
-    private func annotate(_ article: Article, _ view: TokenView, _ recognized: RecognizedMentions? = nil, clustered: [Entity]? = nil) -> Annotations {
+    private func annotate(_ article: Article, _ view: TokenView, _ recognized: RecognizedMentions? = nil) -> Annotations {
+        annotate(article, view, recognized, clustered: nil, spelling: nil).annotations
+    }
+
+    /// The annotations, and the spelling check's findings among them.
+    private func annotate(
+        _ article: Article, _ view: TokenView, _ recognized: RecognizedMentions?, clustered: [Entity]?, spelling: [ArticleDiagnostic]?
+    ) -> (annotations: Annotations, spelling: [ArticleDiagnostic]) {
         let entities = recognizeEntities(view, date: article.metadata.date, recognized: recognized, clustered: clustered)
         let (quotes, found) = QuotationFinder(view: view, entities: entities, extraCues: options.extraCueWords).find()
-        var diagnostics = found + SpellingChecker(text: view.bytesString).check(entities)
+        let spelling = spelling ?? SpellingChecker(text: view.bytesString).check(entities)
+        var diagnostics = found + spelling
         diagnostics.sort { $0.span.start < $1.span.start }
-        return Annotations(metadata: article.metadata, entities: entities, quotes: quotes, diagnostics: diagnostics)
+        return (Annotations(metadata: article.metadata, entities: entities, quotes: quotes, diagnostics: diagnostics), spelling)
     }
 
     /// The entities alone, without quotations: what the entity benchmark measures.

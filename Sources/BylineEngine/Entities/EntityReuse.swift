@@ -14,15 +14,23 @@ struct ResolvedEntities: Sendable {
     var recognized: RecognizedMentions
     /// The clustered entities, before workspace entities, facts and dates are added.
     var clustered: [Entity]
+    /// The spelling check's findings on them, when nothing was added to them afterwards.
+    var spelling: [ArticleDiagnostic]?
+
+    /// What an edit keeps: the entities, and the spelling check's findings, moved past it.
+    struct Kept {
+        var entities: [Entity]
+        var spelling: [ArticleDiagnostic]?
+    }
 }
 
 extension ResolvedEntities {
     /// The entities for `view`, if the edit from the text these were made from (described by
     /// `splice` over `oldTokens`) leaves them as they were; nil when they must be clustered
     /// again.
-    func entities(
+    func kept(
         for view: TokenView, recognized new: RecognizedMentions, oldTokens: [Token], oldBytes: [UInt8], splice: TokenCache.Splice
-    ) -> [Entity]? {
+    ) -> Kept? {
         let old = recognized
         guard oldTokens.count == flags.count, old.capsLines.count == flags.count, new.capsLines.count == view.count,
             old.numeric.count == new.numeric.count, old.names.count == new.names.count
@@ -83,14 +91,23 @@ extension ResolvedEntities {
         guard same(old.numeric, new.numeric), same(old.names, new.names) else { return nil }
         // The entities, their mentions after the change moved by its length.
         let firstMovedByte = oldChangedEnd < oldTokens.count ? Int(oldTokens[oldChangedEnd].start) : Int.max
-        guard byteShift != 0 else { return clustered }
-        return clustered.map { entity in
+        guard byteShift != 0 else { return Kept(entities: clustered, spelling: spelling) }
+        func moved(_ span: TextSpan) -> TextSpan {
+            span.start >= firstMovedByte ? TextSpan(start: span.start + byteShift, end: span.end + byteShift) : span
+        }
+        let entities = clustered.map { entity in
             var entity = entity
-            for index in entity.mentions.indices where entity.mentions[index].span.start >= firstMovedByte {
-                entity.mentions[index].span.start += byteShift
-                entity.mentions[index].span.end += byteShift
-            }
+            for index in entity.mentions.indices { entity.mentions[index].span = moved(entity.mentions[index].span) }
             return entity
         }
+        let keptSpelling = spelling.map { diagnostics in
+            diagnostics.map { diagnostic in
+                var diagnostic = diagnostic
+                diagnostic.span = moved(diagnostic.span)
+                for index in diagnostic.related.indices { diagnostic.related[index].span = moved(diagnostic.related[index].span) }
+                return diagnostic
+            }
+        }
+        return Kept(entities: entities, spelling: keptSpelling)
     }
 }
