@@ -271,3 +271,24 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(quotations("Leaders pledged on Friday to deepen ties.").isEmpty)
     }
 }
+
+@Suite struct LongArticleQuotationTests {
+    /// A long article's sentences are searched on several threads: every paragraph must
+    /// still get exactly the quotations it gets on its own, transcripts included.
+    @Test func aLongArticleGetsWhatEachOfItsParagraphsGets() {
+        let paragraph = """
+            Senator Maria Lopez said the bill would pass, adding that the vote was close. “We have the numbers,” she said.
+
+            LOPEZ: We will vote on Tuesday and we will win this fight.
+
+            The agency reported that costs rose, according to officials.
+            """
+        let single = Analyzer().analyze(Article(paragraph)).quotes.count
+        #expect(single >= 4)
+        let copies = 700
+        let article = Article(Array(repeating: paragraph, count: copies).joined(separator: "\n\n"))
+        let annotations = Analyzer().analyze(article)
+        #expect(annotations.quotes.count == single * copies)
+        #expect(annotations.quotes.filter { $0.speaker == nil }.count == 0)
+    }
+}
