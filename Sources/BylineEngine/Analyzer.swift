@@ -41,31 +41,43 @@ public struct Analyzer: Sendable {
             let clustered = kept?.entities ?? clusterEntities(view, recognized: recognized)
             // The spelling check reads only the entities, so kept entities keep its findings
             // too, unless workspace entities (added after clustering) may have changed them.
+            // So are the quotation search's findings in the sentences the edit cannot reach,
+            // which read only the text near them and the entities.
             let canKeepSpelling = options.knownEntities.isEmpty
-            let (annotations, spelling) = annotate(
-                article, view, recognized, clustered: clustered, spelling: canKeepSpelling ? kept?.spelling : nil)
+            var reportReuse: SentenceReports.Reuse?
+            if canKeepSpelling, let kept, let reports = previous?.reports {
+                reportReuse = SentenceReports.Reuse(
+                    reports: reports, changedStart: kept.changedStart, oldChangedEnd: kept.oldChangedEnd, tokenShift: kept.tokenShift)
+            }
+            let result = annotate(
+                article, view, recognized, clustered: clustered, spelling: canKeepSpelling ? kept?.spelling : nil, reports: reportReuse)
             cache.recognized = recognized
             cache.splice = nil
             cache.resolved = ResolvedEntities(
-                flags: tokens.map(\.flags), recognized: recognized, clustered: clustered, spelling: canKeepSpelling ? spelling : nil)
-            return (annotations, cache)
+                flags: tokens.map(\.flags), recognized: recognized, clustered: clustered, spelling: canKeepSpelling ? result.spelling : nil)
+            cache.reports = result.reports
+            cache.keptReports = result.keptReports
+            return (result.annotations, cache)
         }
     }
 
     private func annotate(_ article: Article, _ view: TokenView, _ recognized: RecognizedMentions? = nil) -> Annotations {
-        annotate(article, view, recognized, clustered: nil, spelling: nil).annotations
+        annotate(article, view, recognized, clustered: nil, spelling: nil, reports: nil).annotations
     }
 
-    /// The annotations, and the spelling check's findings among them.
+    /// The annotations, with what the next analysis may keep: the spelling check's findings
+    /// and the quotation search's per-sentence reports.
     private func annotate(
-        _ article: Article, _ view: TokenView, _ recognized: RecognizedMentions?, clustered: [Entity]?, spelling: [ArticleDiagnostic]?
-    ) -> (annotations: Annotations, spelling: [ArticleDiagnostic]) {
+        _ article: Article, _ view: TokenView, _ recognized: RecognizedMentions?, clustered: [Entity]?, spelling: [ArticleDiagnostic]?,
+        reports previous: SentenceReports.Reuse?
+    ) -> (annotations: Annotations, spelling: [ArticleDiagnostic], reports: SentenceReports, keptReports: Int) {
         let entities = recognizeEntities(view, date: article.metadata.date, recognized: recognized, clustered: clustered)
-        let (quotes, found) = QuotationFinder(view: view, entities: entities, extraCues: options.extraCueWords).find()
+        let (quotes, found, reports, keptReports) = QuotationFinder(view: view, entities: entities, extraCues: options.extraCueWords)
+            .find(reusing: previous)
         let spelling = spelling ?? SpellingChecker(text: view.bytesString).check(entities)
         var diagnostics = found + spelling
         diagnostics.sort { $0.span.start < $1.span.start }
-        return (Annotations(metadata: article.metadata, entities: entities, quotes: quotes, diagnostics: diagnostics), spelling)
+        return (Annotations(metadata: article.metadata, entities: entities, quotes: quotes, diagnostics: diagnostics), spelling, reports, keptReports)
     }
 
     /// The entities alone, without quotations: what the entity benchmark measures.

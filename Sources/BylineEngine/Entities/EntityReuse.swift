@@ -21,6 +21,11 @@ struct ResolvedEntities: Sendable {
     struct Kept {
         var entities: [Entity]
         var spelling: [ArticleDiagnostic]?
+        /// The tokens the edit changed: `changedStart..<oldChangedEnd` before it, moved by
+        /// `tokenShift` after it.
+        var changedStart: Int
+        var oldChangedEnd: Int
+        var tokenShift: Int
     }
 }
 
@@ -91,7 +96,9 @@ extension ResolvedEntities {
         guard same(old.numeric, new.numeric), same(old.names, new.names) else { return nil }
         // The entities, their mentions after the change moved by its length.
         let firstMovedByte = oldChangedEnd < oldTokens.count ? Int(oldTokens[oldChangedEnd].start) : Int.max
-        guard byteShift != 0 else { return Kept(entities: clustered, spelling: spelling) }
+        guard byteShift != 0 else {
+            return Kept(entities: clustered, spelling: spelling, changedStart: changedStart, oldChangedEnd: oldChangedEnd, tokenShift: tokenShift)
+        }
         func moved(_ span: TextSpan) -> TextSpan {
             span.start >= firstMovedByte ? TextSpan(start: span.start + byteShift, end: span.end + byteShift) : span
         }
@@ -108,6 +115,7 @@ extension ResolvedEntities {
                 return diagnostic
             }
         }
-        return Kept(entities: entities, spelling: keptSpelling)
+        return Kept(
+            entities: entities, spelling: keptSpelling, changedStart: changedStart, oldChangedEnd: oldChangedEnd, tokenShift: tokenShift)
     }
 }

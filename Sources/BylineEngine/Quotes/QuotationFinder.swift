@@ -112,19 +112,19 @@ struct QuotationFinder {
     }
 
     /// A speaker found at a cue, before it is turned into the public `Speaker`.
-    struct SpeakerGuess {
+    struct SpeakerGuess: Sendable {
         var tokens: Range<Int>
         var entity: Int?
         var resolution: SpeakerResolution
         var ambiguousWith: [Int] = []
     }
 
-    struct Attribution {
+    struct Attribution: Sendable {
         var speaker: SpeakerGuess
         var cue: Range<Int>
     }
 
-    struct Found {
+    struct Found: Sendable {
         var content: Range<Int>  // tokens
         var kind: QuoteKind
         var attribution: Attribution?
@@ -132,6 +132,15 @@ struct QuotationFinder {
     }
 
     func find() -> (quotes: [Quote], diagnostics: [ArticleDiagnostic]) {
+        let (quotes, diagnostics, _, _) = find(reusing: nil)
+        return (quotes, diagnostics)
+    }
+
+    /// The quotations, and the per-sentence reports found on the way, which the analysis of
+    /// an edited text can keep (`reusing`) for the sentences the edit cannot reach.
+    func find(reusing previous: SentenceReports.Reuse?) -> (
+        quotes: [Quote], diagnostics: [ArticleDiagnostic], reports: SentenceReports, keptReports: Int
+    ) {
         var diagnostics: [ArticleDiagnostic] = []
         var found: [Found] = []
 
@@ -152,7 +161,8 @@ struct QuotationFinder {
         // quote embedded in its content makes it a mixed quote.
         var reportedBySentence: [Int: Found] = [:]
         var followingBySentence: [Int: [Found]] = [:]
-        for (number, reports) in reportsBySentence(insideQuote: insideQuote).enumerated() where !reports.isEmpty {
+        let (sentenceReports, keptReports) = reportsBySentence(insideQuote: insideQuote, reusing: previous)
+        for (number, reports) in sentenceReports.enumerated() where !reports.isEmpty {
             reportedBySentence[number] = reports[0]
             if reports.count > 1 { followingBySentence[number] = Array(reports.dropFirst()) }
         }
@@ -305,7 +315,10 @@ struct QuotationFinder {
             quotes.append(Quote(span: span, kind: item.kind, speaker: speaker, cue: cue))
         }
         diagnostics.sort { $0.span.start < $1.span.start }
-        return (quotes, diagnostics)
+        return (
+            quotes, diagnostics, SentenceReports(sentences: sentences, reports: sentenceReports, insideQuote: insideQuote, extraCues: extraCues),
+            keptReports
+        )
     }
 
     // MARK: - Direct quotes
@@ -614,19 +627,60 @@ struct QuotationFinder {
 
     // MARK: - Reported speech
 
+    /// Fills in the reports of the sentences an edit cannot have changed, from the last
+    /// analysis (see `SentenceReports`), and marks them as found.
+    func keepReports(from previous: SentenceReports.Reuse, insideQuote: [Bool], into results: inout [[Found]], kept: inout [Bool]) {
+        let old = previous.reports
+        let shift = previous.tokenShift
+        guard old.extraCues == extraCues, old.insideQuote.count + shift == view.count else { return }
+        // Quotation marks are paired across paragraphs: the edit must leave every token
+        // outside it inside or outside a quote as before.
+        for index in 0..<previous.changedStart where old.insideQuote[index] != insideQuote[index] { return }
+        for index in previous.oldChangedEnd..<old.insideQuote.count where old.insideQuote[index] != insideQuote[index + shift] { return }
+        let newChangedEnd = previous.oldChangedEnd + shift
+        let sentenceShift = sentences.count - old.sentences.count
+        var paragraphEnd = 0  // the end of the paragraph of the sentence looked at
+        for (number, sentence) in sentences.enumerated() {
+            if sentence.lowerBound >= paragraphEnd {
+                paragraphEnd = sentence.upperBound
+                while paragraphEnd < view.count, !view.tokens[paragraphEnd].flags.contains(.startsParagraph) { paragraphEnd += 1 }
+            }
+            // What a sentence's search reads: its paragraph (a transcript's content runs to
+            // the paragraph's end), and before it the three sentences a pronoun looks back
+            // over and the 800 tokens a description does; with room to spare on both sides.
+            let readsBefore = min(sentence.lowerBound - SentenceReports.lookBehind, sentences[max(0, number - 4)].lowerBound)
+            let readsAfter = max(sentence.upperBound, paragraphEnd) + SentenceReports.lookAhead
+            if readsAfter <= previous.changedStart {
+                guard number < old.sentences.count, old.sentences[number] == sentence else { continue }
+                results[number] = old.reports[number]
+                kept[number] = true
+            } else if readsBefore >= newChangedEnd {
+                let oldNumber = number - sentenceShift
+                guard oldNumber >= 0, oldNumber < old.sentences.count,
+                    old.sentences[oldNumber] == (sentence.lowerBound - shift)..<(sentence.upperBound - shift)
+                else { continue }
+                results[number] = old.reports[oldNumber].map { $0.shifted(by: shift) }
+                kept[number] = true
+            }
+        }
+    }
+
     /// Per sentence, its reported speech and the statements that follow it with cues of
     /// their own. Each sentence is searched on its own, so a long article's sentences are
     /// searched on every core: on a 1 MB article this is the largest step after an edit.
-    func reportsBySentence(insideQuote: [Bool]) -> [[Found]] {
+    func reportsBySentence(insideQuote: [Bool], reusing previous: SentenceReports.Reuse?) -> (reports: [[Found]], kept: Int) {
         func reports(_ sentence: Range<Int>) -> [Found] {
             guard let report = reportedSpeech(in: sentence, insideQuote: insideQuote) else { return [] }
             return [report] + followingReports(after: report, in: sentence, insideQuote: insideQuote)
         }
         var results = [[Found]](repeating: [], count: sentences.count)
+        var searched = [Bool](repeating: false, count: sentences.count)
+        if let previous { keepReports(from: previous, insideQuote: insideQuote, into: &results, kept: &searched) }
+        let kept = searched.lazy.filter { $0 }.count
         // Below this many tokens, starting threads costs more than it saves.
         guard view.count >= 20_000 else {
-            for (number, sentence) in sentences.enumerated() { results[number] = reports(sentence) }
-            return results
+            for (number, sentence) in sentences.enumerated() where !searched[number] { results[number] = reports(sentence) }
+            return (results, kept)
         }
         let chunks = 32
         let chunkSize = (sentences.count + chunks - 1) / chunks
@@ -636,15 +690,16 @@ struct QuotationFinder {
             nonisolated(unsafe) let slots = results
             nonisolated(unsafe) let finder = self
             let sentences = sentences
+            let searched = searched
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for number in (chunk * chunkSize)..<min(sentences.count, (chunk + 1) * chunkSize) {
+                for number in (chunk * chunkSize)..<min(sentences.count, (chunk + 1) * chunkSize) where !searched[number] {
                     let sentence = sentences[number]
                     guard let report = finder.reportedSpeech(in: sentence, insideQuote: insideQuote) else { continue }
                     slots[number] = [report] + finder.followingReports(after: report, in: sentence, insideQuote: insideQuote)
                 }
             }
         }
-        return results
+        return (results, kept)
     }
 
     /// `lower..<upper`, or empty when the bounds cross: scanning code must never trap.
@@ -1322,5 +1377,41 @@ final class SurnameIndex: Sendable {
             }
             return people?[surname]
         }
+    }
+}
+
+/// The reports found sentence by sentence in the last analysis, kept for the next: an edit
+/// changes what the search of a sentence finds only if it falls among what that search
+/// reads (see `QuotationFinder.keepReports`), and the entities it resolves speakers to are
+/// the same (`ResolvedEntities`).
+struct SentenceReports: Sendable {
+    var sentences: [Range<Int>]
+    var reports: [[QuotationFinder.Found]]
+    var insideQuote: [Bool]
+    var extraCues: Set<[UInt8]>
+
+    static let lookBehind = 1_000
+    static let lookAhead = 200
+
+    /// The last analysis's reports and where the edit since then lies, in tokens.
+    struct Reuse {
+        var reports: SentenceReports
+        var changedStart: Int
+        var oldChangedEnd: Int
+        var tokenShift: Int
+    }
+}
+
+extension QuotationFinder.Found {
+    func shifted(by shift: Int) -> Self {
+        func move(_ range: Range<Int>) -> Range<Int> { (range.lowerBound + shift)..<(range.upperBound + shift) }
+        var copy = self
+        copy.content = move(content)
+        if var attribution {
+            attribution.cue = move(attribution.cue)
+            attribution.speaker.tokens = move(attribution.speaker.tokens)
+            copy.attribution = attribution
+        }
+        return copy
     }
 }

@@ -24,8 +24,12 @@ public struct TokenCache: Sendable {
     var recognized: RecognizedMentions?
     /// The entities clustered from those mentions, for an edit that leaves them alone.
     var resolved: ResolvedEntities?
+    /// The quotation search's per-sentence reports, for an edit that keeps the entities.
+    var reports: SentenceReports?
     /// Whether this analysis kept the last one's entities (for tests and benchmarks).
     var keptEntities = false
+    /// How many sentences' reports this analysis kept (for tests and benchmarks).
+    var keptReports = 0
 
     struct Splice: Sendable {
         var keptPrefix: Int
