@@ -27,9 +27,9 @@ public struct TokenCache: Sendable {
     /// The quotation search's per-sentence reports, for an edit that keeps the entities.
     var reports: SentenceReports?
     /// Whether this analysis kept the last one's entities (for tests and benchmarks).
-    var keptEntities = false
+    public internal(set) var keptEntities = false
     /// How many sentences' reports this analysis kept (for tests and benchmarks).
-    var keptReports = 0
+    public internal(set) var keptReports = 0
 
     struct Splice: Sendable {
         var keptPrefix: Int
