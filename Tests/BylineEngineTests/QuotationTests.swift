@@ -291,4 +291,12 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(annotations.quotes.count == single * copies)
         #expect(annotations.quotes.filter { $0.speaker == nil }.count == 0)
     }
+
+    @Test func aLongArticleWithFewSentencesIsSearchedToo() {
+        // 20,000 tokens in three sentences: fewer sentences than the search has chunks.
+        let long = Array(repeating: "word", count: 10_000).joined(separator: " ")
+        let text = "Mayor Ana Ruiz said \(long). Then \(long). “It is done,” she said."
+        let quotes = Analyzer().analyze(Article(text)).quotes
+        #expect(quotes.contains { $0.kind == .direct && $0.speaker != nil })
+    }
 }

@@ -692,7 +692,8 @@ struct QuotationFinder {
             let sentences = sentences
             let searched = searched
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for number in (chunk * chunkSize)..<min(sentences.count, (chunk + 1) * chunkSize) where !searched[number] {
+                // (Fewer sentences than chunks leave the last chunks empty.)
+                for number in min(sentences.count, chunk * chunkSize)..<min(sentences.count, (chunk + 1) * chunkSize) where !searched[number] {
                     let sentence = sentences[number]
                     guard let report = finder.reportedSpeech(in: sentence, insideQuote: insideQuote) else { continue }
                     slots[number] = [report] + finder.followingReports(after: report, in: sentence, insideQuote: insideQuote)
