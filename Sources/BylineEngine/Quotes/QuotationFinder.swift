@@ -164,7 +164,7 @@ struct QuotationFinder {
         let (sentenceReports, keptReports) = reportsBySentence(insideQuote: insideQuote, reusing: previous)
         for (number, reports) in sentenceReports.enumerated() where !reports.isEmpty {
             reportedBySentence[number] = reports[0]
-            if reports.count > 1 { followingBySentence[number] = Array(reports.dropFirst()) }
+            if reports.count > 1 { followingBySentence[number] = Array(reports[1...]) }
         }
 
         // Per paragraph, its last attributed report: what a quote paragraph after it carries.
