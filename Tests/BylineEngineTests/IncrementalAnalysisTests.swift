@@ -21,6 +21,20 @@ import Testing
         return (cache.tokens.map(describe), annotations)
     }
 
+    /// `text` with up to `deleting` scalars taken out at a random place and up to two of
+    /// `pieces` put in.
+    static func randomlyEdited(_ text: String, deleting: Int, using generator: inout SeededGenerator) -> String {
+        let scalars = Array(text.unicodeScalars)
+        let start = Int.random(in: 0...scalars.count, using: &generator)
+        let end = min(scalars.count, start + Int.random(in: 0...deleting, using: &generator))
+        let insertion = (0..<Int.random(in: 0...2, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[0..<start])
+        view.append(contentsOf: insertion.unicodeScalars)
+        view.append(contentsOf: scalars[end...])
+        return String(view)
+    }
+
     func describe(_ token: Token) -> String { "\(token.start)-\(token.end)-\(token.kind)-\(token.flags.rawValue)" }
 
     func expectSame(_ a: Annotations, _ b: Annotations, _ context: String) {
@@ -36,15 +50,7 @@ import Testing
         var cache: TokenCache? = nil
         var roundsThatKeptEntities = 0
         for round in 0..<400 {
-            let scalars = Array(text.unicodeScalars)
-            let start = Int.random(in: 0...scalars.count, using: &generator)
-            let end = min(scalars.count, start + Int.random(in: 0...6, using: &generator))
-            let insertion = (0..<Int.random(in: 0...2, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[0..<start])
-            view.append(contentsOf: insertion.unicodeScalars)
-            view.append(contentsOf: scalars[end...])
-            text = String(view)
+            text = Self.randomlyEdited(text, deleting: 6, using: &generator)
             let article = Article(text, format: markdown ? .markdown : .plainText)
             let (incremental, next) = Analyzer().analyze(article, reusing: cache)
             cache = next
@@ -76,15 +82,7 @@ import Testing
         var cache: TokenCache? = Analyzer().analyze(Article(text), reusing: nil).cache
         var keptSome = 0
         for round in 0..<40 {
-            let scalars = Array(text.unicodeScalars)
-            let start = Int.random(in: 0...scalars.count, using: &generator)
-            let end = min(scalars.count, start + Int.random(in: 0...4, using: &generator))
-            let insertion = (0..<Int.random(in: 0...2, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[0..<start])
-            view.append(contentsOf: insertion.unicodeScalars)
-            view.append(contentsOf: scalars[end...])
-            text = String(view)
+            text = Self.randomlyEdited(text, deleting: 4, using: &generator)
             let (incremental, next) = Analyzer().analyze(Article(text), reusing: cache)
             cache = next
             if next.keptReports > 0 { keptSome += 1 }
