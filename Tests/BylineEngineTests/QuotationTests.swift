@@ -208,6 +208,10 @@ func diagnosticCodes(_ text: String) -> [String] {
     @Test func readsATextThatSpeaksAndARelativeClauseSpeaker() {
         let email = quotations("“Our campaign has changed the debate on wages,” read the email.")
         #expect(email.first?.contains("| the email → nobody") == true)
+        let article = quotations("Ana Duarte built towers.\n\n“Leaders honored Ana Duarte for the comeback of the decade,” the article read.")
+        #expect(article.first?.contains("| the article → nobody") == true)
+        // "read" with an object is no cue: the pupils read it, they do not speak it.
+        #expect(quotations("“Leaders honored Ana Duarte for the comeback of the decade,” and the pupils read it aloud.").first?.contains("| the pupils") != true)
         let message = quotations("The page showed a message that said, “Sorry, the item you asked for is gone.”")
         #expect(message.first?.contains("| a message") == true)
         let stating = quotations("Her campaign sent an email stating, “The speaker has joined the critics of the plan.”")

@@ -928,11 +928,20 @@ struct QuotationFinder {
         let contextual = first == UInt8(ascii: "s") || first == UInt8(ascii: "r") || first == UInt8(ascii: "f") || first == UInt8(ascii: "h")
         if contextual, view.isAny(index, Self.backCues) { return !view.isCapitalized(index) && view.is(index + 1, "back") }
         // “…,” read the email: after a quote, "read" names a text that speaks.
+        // So does “…,” the article read.
         if contextual, view.is(index, "read") || view.is(index, "reads"), !view.has(index, .reportingVerb) {
-            var previous = index - 1
-            if view.isPunctuation(previous, UInt8(ascii: ",")) { previous -= 1 }
-            return previous >= 0 && view.tokens[previous].kind == .quote && !view.tokens[previous].flags.contains(.opening)
-                && (view.has(index + 1, .determiner) || view.isAny(index + 1, ["one", "another"]))
+            func afterQuote(_ position: Int) -> Bool {
+                var previous = position
+                if view.isPunctuation(previous, UInt8(ascii: ",")) { previous -= 1 }
+                return previous >= 0 && view.tokens[previous].kind == .quote && !view.tokens[previous].flags.contains(.opening)
+            }
+            if afterQuote(index - 1) { return view.has(index + 1, .determiner) || view.isAny(index + 1, ["one", "another"]) }
+            // The text that speaks, named between the quote and the verb, ending the clause.
+            guard index + 1 >= view.count || view.tokens[index + 1].kind == .punctuation else { return false }
+            for determiner in max(0, index - 3)..<index - 1 where view.has(determiner, .determiner) && afterQuote(determiner - 1) {
+                return (determiner + 1..<index).allSatisfy { view.tokens[$0].kind == .word && !view.isCapitalized($0) }
+            }
+            return false
         }
         // "stating, “…”", "to state: “…”": verbs too often nouns to be cues everywhere.
         if contextual, view.is(index, "stating") || view.is(index, "state") && view.is(index - 1, "to") {
