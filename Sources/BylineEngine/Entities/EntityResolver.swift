@@ -232,13 +232,8 @@ struct EntityResolver {
 
 extension EntityType {
     /// Keeps the hash keys of different types apart.
-    var hashSeed: UInt64 { Self.hashSeeds[Self.ordinals[self]!] }
-
-    // Computed once: clustering asks for a seed per mention, and hashing the raw value's
-    // text each time showed in profiles of long articles.
-    private static let ordinals: [EntityType: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
-    private static let hashSeeds: [UInt64] = allCases.map { type in
-        UInt64(truncatingIfNeeded: type.rawValue.utf8.reduce(5381) { ($0 << 5) &+ $0 &+ Int($1) })
+    var hashSeed: UInt64 {
+        UInt64(truncatingIfNeeded: rawValue.utf8.reduce(5381) { ($0 << 5) &+ $0 &+ Int($1) })
     }
 }
 

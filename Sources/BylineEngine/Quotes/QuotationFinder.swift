@@ -669,17 +669,13 @@ struct QuotationFinder {
     /// their own. Each sentence is searched on its own, so a long article's sentences are
     /// searched on every core: on a 1 MB article this is the largest step after an edit.
     func reportsBySentence(insideQuote: [Bool], reusing previous: SentenceReports.Reuse?) -> (reports: [[Found]], kept: Int) {
-        func reports(_ sentence: Range<Int>) -> [Found] {
-            guard let report = reportedSpeech(in: sentence, insideQuote: insideQuote) else { return [] }
-            return [report] + followingReports(after: report, in: sentence, insideQuote: insideQuote)
-        }
         var results = [[Found]](repeating: [], count: sentences.count)
         var searched = [Bool](repeating: false, count: sentences.count)
         if let previous { keepReports(from: previous, insideQuote: insideQuote, into: &results, kept: &searched) }
         let kept = searched.lazy.filter { $0 }.count
         // Below this many tokens, starting threads costs more than it saves.
         guard view.count >= 20_000 else {
-            for (number, sentence) in sentences.enumerated() where !searched[number] { results[number] = reports(sentence) }
+            for (number, sentence) in sentences.enumerated() where !searched[number] { results[number] = reports(in: sentence, insideQuote: insideQuote) }
             return (results, kept)
         }
         let chunks = 32
@@ -694,13 +690,24 @@ struct QuotationFinder {
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 // (Fewer sentences than chunks leave the last chunks empty.)
                 for number in min(sentences.count, chunk * chunkSize)..<min(sentences.count, (chunk + 1) * chunkSize) where !searched[number] {
-                    let sentence = sentences[number]
-                    guard let report = finder.reportedSpeech(in: sentence, insideQuote: insideQuote) else { continue }
-                    slots[number] = [report] + finder.followingReports(after: report, in: sentence, insideQuote: insideQuote)
+                    slots[number] = finder.reports(in: sentences[number], insideQuote: insideQuote)
                 }
             }
         }
         return (results, kept)
+    }
+
+    /// One sentence's reported speech and the statements that follow it with cues of their own.
+    func reports(in sentence: Range<Int>, insideQuote: [Bool]) -> [Found] {
+        guard let report = reportedSpeech(in: sentence, insideQuote: insideQuote) else { return [] }
+        return [report] + followingReports(after: report, in: sentence, insideQuote: insideQuote)
+    }
+
+    /// Where a sentence's words end: before its closing punctuation and quotation marks.
+    func wordsEnd(of sentence: Range<Int>) -> Int {
+        var end = sentence.upperBound
+        while end > sentence.lowerBound, view.tokens[end - 1].kind == .punctuation || view.tokens[end - 1].kind == .quote { end -= 1 }
+        return end
     }
 
     /// `lower..<upper`, or empty when the bounds cross: scanning code must never trap.
@@ -708,8 +715,7 @@ struct QuotationFinder {
 
     func reportedSpeech(in sentence: Range<Int>, insideQuote: [Bool]) -> Found? {
         guard sentence.count >= 4 else { return nil }
-        var end = sentence.upperBound
-        while end > sentence.lowerBound, view.tokens[end - 1].kind == .punctuation || view.tokens[end - 1].kind == .quote { end -= 1 }
+        let end = wordsEnd(of: sentence)
         guard end > sentence.lowerBound else { return nil }
         // "According to X, …" and "…, according to X."
         if let according = accordingTo(before: sentence.lowerBound + 2, in: sentence),
@@ -775,29 +781,27 @@ struct QuotationFinder {
             // that …", whose speaker is the sentence's subject, not the name before the comma.
             // (The content is checked first: finding and resolving the speaker costs more.)
             let participle = view.isPunctuation(index - 1, UInt8(ascii: ",")) && view.string(index).hasSuffix("ing")
-            do {
-                let contentStart = reportedContentStart(after: index + length, end: end)
-                // "pledged to deepen", "vowed on Friday to act": a commitment, not speech.
-                var infinitive = false
-                for next in span(index + length, min(end, index + length + 3)) {
-                    if view.is(next, "to") {
-                        infinitive = true
-                        break
-                    }
-                    if view.is(next, "that") || view.has(next, .determiner) || view.isAny(next, Self.pronouns) || entityAt[next] >= 0
-                        && ![.date, .time].contains(entities[Int(entityAt[next])].type)
-                    {
-                        break
-                    }
+            let contentStart = reportedContentStart(after: index + length, end: end)
+            // "pledged to deepen", "vowed on Friday to act": a commitment, not speech.
+            var infinitive = false
+            for next in span(index + length, min(end, index + length + 3)) {
+                if view.is(next, "to") {
+                    infinitive = true
+                    break
                 }
-                // "complained about his mic": a preposition starts no reported content.
-                let startsWithPreposition = view.isAny(contentStart, ["about", "of", "on", "for", "with", "to", "at", "by", "from", "into", "against"])
-                if end - contentStart >= 3, !infinitive, !startsWithPreposition,
-                    let speaker = participle ? sentenceSubject(before: index) : speaker(endingAt: index - 1, after: sentence.lowerBound - 1, cueAt: index)
+                if view.is(next, "that") || view.has(next, .determiner) || view.isAny(next, Self.pronouns) || entityAt[next] >= 0
+                    && ![.date, .time].contains(entities[Int(entityAt[next])].type)
                 {
-                    return Found(content: contentStart..<reportEnd(from: contentStart, before: end, insideQuote: insideQuote), kind: .indirect,
-                                 attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
+                    break
                 }
+            }
+            // "complained about his mic": a preposition starts no reported content.
+            let startsWithPreposition = view.isAny(contentStart, ["about", "of", "on", "for", "with", "to", "at", "by", "from", "into", "against"])
+            if end - contentStart >= 3, !infinitive, !startsWithPreposition,
+                let speaker = participle ? sentenceSubject(before: index) : speaker(endingAt: index - 1, after: sentence.lowerBound - 1, cueAt: index)
+            {
+                return Found(content: contentStart..<reportEnd(from: contentStart, before: end, insideQuote: insideQuote), kind: .indirect,
+                             attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
             }
         }
         return nil
@@ -837,8 +841,7 @@ struct QuotationFinder {
     /// A, adding that B"): each is a report of the same speaker.
     func followingReports(after report: Found, in sentence: Range<Int>, insideQuote: [Bool]) -> [Found] {
         guard let attribution = report.attribution, report.kind == .indirect else { return [] }
-        var end = sentence.upperBound
-        while end > sentence.lowerBound, view.tokens[end - 1].kind == .punctuation || view.tokens[end - 1].kind == .quote { end -= 1 }
+        let end = wordsEnd(of: sentence)
         var result: [Found] = []
         var from = report.content.upperBound - 1
         while result.count < 4, from < end, let next = followingStatement(from: from, before: end, insideQuote: insideQuote),
