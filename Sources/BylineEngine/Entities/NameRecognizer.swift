@@ -372,6 +372,16 @@ struct NameRecognizer {
             {
                 return analyse(left) + analyse(placeStart..<run.upperBound)
             }
+            // "Goran Ivanisevic of Croatia", "Jan Svensson of Sweden": newswire's player of a
+            // country. Names no word list knows, then a country: two names. ("Republic of
+            // Ireland", "Bank of England" have a common word or a head on the left.)
+            if placeStart == of + 1, left.count >= 2, left.count <= 3,
+                left.allSatisfy({ view.isCapitalized($0) && !view.has($0, .common) && !view.has($0, .organizationHead) && !view.has($0, .title) }),
+                gazetteerType(left, allowAmbiguousCities: false) == nil,
+                gazetteerType(placeStart..<run.upperBound, allowAmbiguousCities: false) == .geopolitical
+            {
+                return analyse(left) + analyse(placeStart..<run.upperBound)
+            }
         }
         var start = run.lowerBound
         let end = run.upperBound
@@ -379,7 +389,8 @@ struct NameRecognizer {
         // A capital that only marks the start of a sentence: "The", "But", "When".
         if startsSentenceLike(start), isCommonWordOnly(start) {
             start += 1
-            while start < end, isConnector(start) { start += 1 }
+            // "Results of the Weltklasse": the connectors, and the article, are not the name.
+            while start < end, isConnector(start) || view.is(start, "the") && !view.isCapitalized(start) { start += 1 }
             if start >= end { return [] }
         }
         var roleStart: Int?
@@ -695,8 +706,25 @@ struct NameRecognizer {
         {
             return RawMention(tokens: range, type: .organization, strength: 2)
         }
+        // "the official INA news agency said", "the Kommersant newspaper": a name that heads a
+        // lower-case kind of organisation is that organisation's.
+        if view.isWord(range.upperBound), !view.isCapitalized(range.upperBound),
+            view.isAny(range.upperBound, ["newspaper", "broadcaster", "agency", "tabloid", "magazine", "weekly", "television", "radio"])
+                || view.is(range.upperBound, "news") && view.isAny(range.upperBound + 1, ["agency", "service", "channel", "network"])
+        {
+            return RawMention(tokens: range, type: .organization, strength: 2)
+        }
+        // "Hizbollah guerrillas", "Tamil Tiger rebels": a name before a lower-case armed group
+        // names the organisation they belong to.
+        if view.isWord(range.upperBound), !view.isCapitalized(range.upperBound), !isFirstName(first) || range.count == 1,
+            view.isAny(range.upperBound, ["guerrillas", "rebels", "militants", "fighters", "militiamen", "gunmen", "militia", "supporters", "members", "activists"])
+        {
+            return RawMention(tokens: range, type: .organization, strength: 2)
+        }
         if let role = lowerCaseRole(before: first) {
-            var mention = RawMention(tokens: range, type: isOrganizationRole(role) ? .organization : .person, strength: 3)
+            // "the executive Commission", "the ruling Council": the head word says organisation.
+            let organization = isOrganizationRole(role) || view.has(last, .organizationHead)
+            var mention = RawMention(tokens: range, type: organization ? .organization : .person, strength: 3)
             mention.roleTokens = role
             return mention
         }

@@ -66,12 +66,16 @@ public final class Lexicon: Sendable {
             for alternate in fields[10].split(separator: ";") where aliases[String(alternate)] == nil {
                 aliases[String(alternate)] = entry
             }
-            let demonym = String(fields[9])
-            if !demonym.isEmpty, demonyms[demonym] == nil {
-                demonyms[demonym] = entry
-                if !demonym.hasSuffix("s"), !demonym.hasSuffix("ese"), !demonym.hasSuffix("ish"), !demonym.hasSuffix("ch") {
-                    demonyms[demonym + "s"] = entry
-                }
+            // Some countries have two ("Bosnian,Herzegovinian", "Serbian/Montenegrin").
+            for demonym in fields[9].split(whereSeparator: { $0 == "," || $0 == "/" }) {
+                Lexicon.addDemonym(String(demonym), entry: entry, to: &demonyms, countries: countries)
+            }
+        }
+        // The adjectives and nouns news writes that GeoNames does not give: "Philippine
+        // newspapers", "Argentine striker", "Saudi officials", "Serbs and Croats".
+        for (demonym, country) in Lexicon.everydayDemonyms {
+            if let entry = countries.entry(for: country) {
+                Lexicon.addDemonym(demonym, entry: entry, to: &demonyms, countries: countries)
             }
         }
         wordsBuilt.wait()
@@ -81,7 +85,7 @@ public final class Lexicon: Sendable {
         for (alias, name) in [
             ("U.S.", "United States"), ("US", "United States"), ("USA", "United States"), ("U.S.A.", "United States"),
             ("America", "United States"), ("UK", "United Kingdom"), ("U.K.", "United Kingdom"), ("Britain", "United Kingdom"),
-            ("Great Britain", "United Kingdom"), ("Holland", "Netherlands"), ("Burma", "Myanmar"), ("Czechia", "Czech Republic"),
+            ("Great Britain", "United Kingdom"), ("Holland", "Netherlands"), ("Burma", "Myanmar"), ("Czechia", "Czech Republic"), ("Trinidad", "Trinidad and Tobago"), ("Tobago", "Trinidad and Tobago"),
         ] where aliases[alias] == nil {
             if let entry = countries.entry(for: name) { aliases[alias] = entry }
         }
@@ -95,6 +99,30 @@ public final class Lexicon: Sendable {
         words.add(words: Array(demonyms.keys), as: .demonym)
         self.words = words
         countriesByCode = byCode
+    }
+
+    static let everydayDemonyms: [(String, String)] = [
+        ("Philippine", "Philippines"), ("Argentine", "Argentina"), ("Argentinian", "Argentina"), ("Saudi", "Saudi Arabia"),
+        ("Kazakh", "Kazakhstan"), ("Uzbek", "Uzbekistan"), ("Tajik", "Tajikistan"), ("Kyrgyz", "Kyrgyzstan"),
+        ("Slovenian", "Slovenia"), ("Slovakian", "Slovakia"), ("Icelandic", "Iceland"), ("Serb", "Serbia"), ("Croat", "Croatia"),
+        ("Dane", "Denmark"), ("Swede", "Sweden"), ("Finn", "Finland"), ("Pole", "Poland"), ("Turk", "Turkey"),
+        ("Spaniard", "Spain"), ("Ecuadorian", "Ecuador"), ("Belarussian", "Belarus"), ("Byelorussian", "Belarus"),
+        ("Moldavian", "Moldova"), ("Nepali", "Nepal"), ("Azeri", "Azerbaijan"), ("Lao", "Laos"), ("Cape Verdean", "Cabo Verde"),
+        ("Bosniak", "Bosnia and Herzegovina"), ("Scottish", "United Kingdom"), ("Welsh", "United Kingdom"),
+        ("English", "United Kingdom"), ("Briton", "United Kingdom"), ("Dutchman", "The Netherlands"), ("Frenchman", "France"),
+        ("Yugoslav", "Serbia and Montenegro"),
+    ]
+
+    /// Adds a demonym and, where English makes one with -s, its plural ("Russians"), unless
+    /// that plural is a country's own name ("Philippines").
+    static func addDemonym(_ demonym: String, entry: Int, to demonyms: inout [String: Int], countries: StaticTable) {
+        guard !demonym.isEmpty, demonyms[demonym] == nil else { return }
+        demonyms[demonym] = entry
+        if !demonym.hasSuffix("s"), !demonym.hasSuffix("ese"), !demonym.hasSuffix("ish"), !demonym.hasSuffix("ch"),
+            !demonym.hasSuffix("man"), countries.entry(for: demonym + "s") == nil
+        {
+            demonyms[demonym + "s"] = entry
+        }
     }
 
     /// A table over `literal` plus, for each line whose key has accented Latin letters, the

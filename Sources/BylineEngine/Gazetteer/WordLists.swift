@@ -174,7 +174,9 @@ enum WordLists {
         corp.
         corporation
         company
+        co
         co.
+        cos
         ltd
         ltd.
         llc
