@@ -228,6 +228,11 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
     @Test func takesPlacesThatPlayAMatchForTeams() {
         #expect(mentions("Leeds beat Chelsea 2-1 in London on Saturday.").prefix(3) == ["Leeds|ORG", "Chelsea|ORG", "2-1|CARDINAL"])
         #expect(mentions("Leeds is a city in England.") == ["Leeds|GPE", "England|GPE"])
+        #expect(mentions("Leeds manager Tom Okafor and Australia coach Greg Smith spoke.").prefix(3)
+            == ["Leeds|ORG", "Tom Okafor|PERSON", "Australia|GPE"])
+        // The headline follows what the body makes of the city.
+        #expect(mentions("SOCCER - ARSENAL HELD BY LEEDS .\nResults :\nArsenal 1 Leeds 1").prefix(2) == ["ARSENAL|ORG", "LEEDS|ORG"])
+        #expect(mentions("FLOODS HIT LEEDS .\nRain fell on Leeds on Monday.").first == "LEEDS|GPE")
     }
 
     @Test func knowsABankByItsName() {
@@ -320,6 +325,7 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(mentions("The Union's executive Commission said so.").last == "Commission|ORG")
         #expect(mentions("The army said Hizbollah guerrillas fired rockets.").last == "Hizbollah|ORG")
         #expect(mentions("Results of the Weltklasse meeting came in.").allSatisfy { !$0.hasPrefix("the ") })
+        #expect(mentions("Rates held.\n-- Moscow Newsroom +7095 941 8520").contains("Moscow|GPE"))
     }
 
     @Test func knowsNationalitiesGeoNamesDoesNotSpell() {

@@ -78,6 +78,13 @@ struct EntityResolver {
         guard let firstCaps = capsLines.firstIndex(of: true) else { return }
         var known = HashKeyedMap<EntityType>(capacity: mentions.count)
         var covered = [Bool](repeating: false, count: view.count)
+        // Cities the body only ever calls clubs ("Arsenal 1 Leeds 1", "Leeds manager …").
+        var clubs = HashKeyedMap<Bool>(capacity: 16)
+        for mention in mentions where !capsLines[mention.tokens.lowerBound] && mention.tokens.count <= 2 {
+            guard mention.type == .organization || mention.type == .geopolitical, view.lookup(view.lexicon.cities, mention.tokens) != nil else { continue }
+            let key = view.foldedHash(mention.tokens)
+            clubs[key] = mention.type == .organization && clubs[key] != false
+        }
         for mention in mentions {
             for index in mention.tokens { covered[index] = true }
             // A full name guessed from its shape (strength 1) is specific enough for a headline.
@@ -88,6 +95,9 @@ struct EntityResolver {
             if mention.type == .person, mention.tokens.count >= 2, !view.tokens[mention.tokens.upperBound - 1].flags.contains(.abbreviation) {
                 known[view.foldedHash(mention.tokens.upperBound - 1..<mention.tokens.upperBound)] = .person
             }
+        }
+        for index in mentions.indices where mentions[index].type == .geopolitical && capsLines[mentions[index].tokens.lowerBound] {
+            if clubs[view.foldedHash(mentions[index].tokens)] == true { mentions[index].type = .organization }
         }
         var index = firstCaps
         while index < view.count {

@@ -159,6 +159,12 @@ struct NameRecognizer {
 
     /// "Leeds beat Chelsea 2-1": places that play a match are teams, as newswire annotates
     /// them. Only in a sentence that has a score, and only next to a match verb.
+    static let clubRoles: [StaticString] = [
+        "manager", "coach", "striker", "midfielder", "goalkeeper", "keeper", "defender", "winger", "forward", "skipper",
+        "captain", "playmaker", "fullback", "full-back", "centre-back", "sweeper", "outfielder", "pitcher", "quarterback",
+        "shortstop", "batsman", "bowler", "all-rounder", "fly-half", "scrum-half", "lock", "prop", "hooker",
+    ]
+
     func markTeams(_ mentions: inout [RawMention]) {
         for index in mentions.indices where mentions[index].tokens.count <= 3 {
             let range = mentions[index].tokens
@@ -177,6 +183,16 @@ struct NameRecognizer {
                 mentions[index].type = .person
                 mentions[index].strength = 2
             }
+        }
+        // "Leeds manager George Graham", "Valencia striker …": a city before a club's role is
+        // the club (a country's side stays the country: "Australia coach").
+        for index in mentions.indices where mentions[index].type == .geopolitical && mentions[index].tokens.count <= 2 {
+            let range = mentions[index].tokens
+            guard view.isWord(range.upperBound), !view.isCapitalized(range.upperBound), view.isAny(range.upperBound, Self.clubRoles),
+                view.lookup(lexicon.countries, range) == nil, view.lookup(lexicon.usStates, range) == nil,
+                view.lookup(lexicon.countryAliases, range) == nil, view.lookup(lexicon.continents, range) == nil
+            else { continue }
+            mentions[index].type = .organization
         }
         // "Frode Grodaas ( Chelsea ) , Henning Berg ( Blackburn )": after a player, the club
         // in brackets (a country stays a country: "Pete Sampras ( U.S. )").
@@ -382,6 +398,10 @@ struct NameRecognizer {
             {
                 return analyse(left) + analyse(placeStart..<run.upperBound)
             }
+        }
+        // "-- London Newsroom +44 171 542 7658", a wire story's sign-off: the city is the name.
+        if run.count >= 2, view.isAny(run.upperBound - 1, ["newsroom", "newsdesk"]) {
+            return analyse(run.lowerBound..<run.upperBound - 1)
         }
         var start = run.lowerBound
         let end = run.upperBound
