@@ -233,6 +233,15 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         // The headline follows what the body makes of the city.
         #expect(mentions("SOCCER - ARSENAL HELD BY LEEDS .\nResults :\nArsenal 1 Leeds 1").prefix(2) == ["ARSENAL|ORG", "LEEDS|ORG"])
         #expect(mentions("FLOODS HIT LEEDS .\nRain fell on Leeds on Monday.").first == "LEEDS|GPE")
+        #expect(mentions("Schedule :\nOAKLAND AT BOSTON\nDetroit at Toronto\nEngland v Pakistan").dropFirst(0)
+            == ["OAKLAND|ORG", "BOSTON|ORG", "Detroit|ORG", "Toronto|ORG", "England|GPE", "Pakistan|GPE"])
+        #expect(mentions("Summary :\nAjax Amsterdam 2 ( Kluivert 15 ) Breda 0").first == "Ajax Amsterdam|ORG")
+        #expect(mentions("BASEBALL - ORIOLES WIN .\nThe Baltimore Orioles beat the Seattle Mariners 5-1 .").first == "ORIOLES|ORG")
+    }
+
+    @Test func readsSportsPagesPlayersAndTables() {
+        #expect(mentions("Cal Ripken homered twice .").first == "Cal Ripken|PERSON")
+        #expect(mentions("Standings :\nW L PCT GB\nNEW YORK 74 58 .561 -").first == "NEW YORK|ORG")
     }
 
     @Test func knowsABankByItsName() {

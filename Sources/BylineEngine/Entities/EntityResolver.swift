@@ -87,6 +87,13 @@ struct EntityResolver {
         }
         for mention in mentions {
             for index in mention.tokens { covered[index] = true }
+            // "Baltimore Orioles" → "ORIOLES WIN": a club named after its city goes by the rest.
+            if mention.type == .organization, mention.tokens.count == 2, !capsLines[mention.tokens.lowerBound],
+                view.lookup(view.lexicon.cities, mention.tokens.lowerBound..<mention.tokens.lowerBound + 1) != nil,
+                !view.has(mention.tokens.upperBound - 1, .organizationHead)
+            {
+                known[view.foldedHash(mention.tokens.upperBound - 1..<mention.tokens.upperBound)] = .organization
+            }
             // A full name guessed from its shape (strength 1) is specific enough for a headline.
             guard mention.strength >= 2 || mention.type == .person && mention.tokens.count >= 2, isName(mention.type),
                 !capsLines[mention.tokens.lowerBound], mention.tokens.count <= 4

@@ -165,6 +165,12 @@ struct NameRecognizer {
         "shortstop", "batsman", "bowler", "all-rounder", "fly-half", "scrum-half", "lock", "prop", "hooker",
     ]
 
+    /// A country, a state or a nation the gazetteers know ("England"): its side keeps its name.
+    func isCountryOrState(_ range: Range<Int>) -> Bool {
+        view.lookup(lexicon.countries, range) != nil || view.lookup(lexicon.usStates, range) != nil
+            || view.lookup(lexicon.countryAliases, range) != nil || view.lookup(lexicon.knownGeopoliticalEntities, range) != nil
+    }
+
     func markTeams(_ mentions: inout [RawMention]) {
         for index in mentions.indices where mentions[index].tokens.count <= 3 {
             let range = mentions[index].tokens
@@ -189,8 +195,29 @@ struct NameRecognizer {
         for index in mentions.indices where mentions[index].type == .geopolitical && mentions[index].tokens.count <= 2 {
             let range = mentions[index].tokens
             guard view.isWord(range.upperBound), !view.isCapitalized(range.upperBound), view.isAny(range.upperBound, Self.clubRoles),
-                view.lookup(lexicon.countries, range) == nil, view.lookup(lexicon.usStates, range) == nil,
-                view.lookup(lexicon.countryAliases, range) == nil, view.lookup(lexicon.continents, range) == nil
+                !isCountryOrState(range), view.lookup(lexicon.continents, range) == nil
+            else { continue }
+            mentions[index].type = .organization
+        }
+        // A fixture list: "OAKLAND AT BOSTON", "Detroit at Toronto", "Leeds v Chelsea" — a line
+        // of two names and the word between them. Cities there are clubs; countries stay.
+        for index in mentions.indices.dropFirst() {
+            let home = mentions[index - 1].tokens
+            let away = mentions[index].tokens
+            guard away.lowerBound == home.upperBound + 1, view.tokens[home.lowerBound].flags.contains(.startsLine),
+                away.upperBound == view.count || view.tokens[away.upperBound].flags.contains(.startsLine),
+                view.isAny(home.upperBound, ["at", "v", "vs", "vs."])
+            else { continue }
+            for team in [index - 1, index] where mentions[team].type == .geopolitical || mentions[team].strength <= 1 {
+                let range = mentions[team].tokens
+                if !isCountryOrState(range) { mentions[team].type = .organization }
+            }
+        }
+        // A line that opens with a name, its score and its scorers: "Ajax Amsterdam 2 ( Kluivert 15 )".
+        for index in mentions.indices where mentions[index].strength <= 2 || mentions[index].type == .geopolitical {
+            let range = mentions[index].tokens
+            guard view.tokens[range.lowerBound].flags.contains(.startsLine), isSmallNumber(range.upperBound),
+                view.isPunctuation(range.upperBound + 1, UInt8(ascii: "(")), mentions[index].type != .organization, !isCountryOrState(range)
             else { continue }
             mentions[index].type = .organization
         }
@@ -201,10 +228,7 @@ struct NameRecognizer {
             let previous = mentions[index - 1]
             guard previous.type == .person, previous.tokens.count >= 2, previous.tokens.upperBound == range.lowerBound - 1,
                 view.isPunctuation(range.lowerBound - 1, UInt8(ascii: "(")), view.isPunctuation(range.upperBound, UInt8(ascii: ")")),
-                mentions[index].type == .person || mentions[index].strength == 0
-                    || mentions[index].type == .geopolitical && view.lookup(lexicon.countries, range) == nil
-                    && view.lookup(lexicon.usStates, range) == nil && view.lookup(lexicon.countryAliases, range) == nil
-                    && view.lookup(lexicon.knownGeopoliticalEntities, range) == nil
+                mentions[index].type == .person || mentions[index].strength == 0 || mentions[index].type == .geopolitical && !isCountryOrState(range)
             else { continue }
             mentions[index].type = .organization
             mentions[index].strength = 2
@@ -336,8 +360,9 @@ struct NameRecognizer {
         var lineStart = 0
         var words = 0
         var caps = 0
+        var longCaps = 0
         func close(_ end: Int) {
-            if words >= 3, caps * 5 >= words * 4 {
+            if words >= 3, caps * 5 >= words * 4, longCaps > 0 {
                 for index in lineStart..<end { result[index] = true }
             }
         }
@@ -348,10 +373,14 @@ struct NameRecognizer {
                 lineStart = index
                 words = 0
                 caps = 0
+                longCaps = 0
             }
             if token.kind == .word, !token.flags.contains(.hasDigit) {
                 words += 1
-                if token.flags.contains(.allCaps), token.length > 1 { caps += 1 }
+                // Single capitals count ("W L PCT GB" heads a standings table), but a line needs
+                // a longer word in capitals too: "A" and "I" begin ordinary sentences.
+                if token.flags.contains(.allCaps) { caps += 1 }
+                if token.flags.contains(.allCaps), token.length > 1 { longCaps += 1 }
             }
         }
         close(view.count)
@@ -879,7 +908,10 @@ struct NameRecognizer {
     /// A lower-case verb that only people do: "Xi Jinping arrived", "Okafor smiled".
     func isPersonVerb(_ index: Int) -> Bool {
         guard index < view.count, view.tokens[index].kind == .word, !view.isCapitalized(index) else { return false }
-        return view.isAny(index, ["spoke", "arrived", "died", "resigned", "smiled", "laughed", "shrugged", "nodded", "married", "wept", "sang", "testified", "recalled", "joked", "retired", "apologised", "apologized", "shook"])
+        return view.isAny(index, ["spoke", "arrived", "died", "resigned", "smiled", "laughed", "shrugged", "nodded", "married", "wept", "sang", "testified", "recalled", "joked", "retired", "apologised", "apologized", "shook",
+            // what only players do, in the sports pages
+            "homered", "singled", "doubled", "tripled", "pitched", "birdied", "bogeyed", "eagled", "carded", "netted", "volleyed",
+            "equalised", "equalized", "double-faulted", "batted", "bowled"])
     }
 
     func isOrganizationRole(_ role: Range<Int>) -> Bool {
