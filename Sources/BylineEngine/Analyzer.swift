@@ -1,3 +1,6 @@
+import Dispatch
+import Locking
+
 /// The analysis pipeline: an article in, its annotations out. Pure and thread-safe, so the
 /// server may run it for several documents at once and the CLI for a whole archive.
 ///
@@ -71,13 +74,39 @@ public struct Analyzer: Sendable {
         _ article: Article, _ view: TokenView, _ recognized: RecognizedMentions?, clustered: [Entity]?, spelling: [ArticleDiagnostic]?,
         reports previous: SentenceReports.Reuse?
     ) -> (annotations: Annotations, spelling: [ArticleDiagnostic], reports: SentenceReports, keptReports: Int) {
-        let entities = recognizeEntities(view, date: article.metadata.date, recognized: recognized, clustered: clustered)
-        let (quotes, found, reports, keptReports) = QuotationFinder(view: view, entities: entities, extraCues: options.extraCueWords)
-            .find(reusing: previous)
-        let spelling = spelling ?? SpellingChecker(text: view.bytesString).check(entities)
-        var diagnostics = found + spelling
+        var entities = clustered ?? clusterEntities(view, recognized: recognized ?? recognizeMentions(view))
+        KnownEntityMatcher(bytes: view.bytes, known: options.knownEntities).apply(to: &entities)
+        let finder = QuotationFinder(view: view, entities: entities, extraCues: options.extraCueWords)
+        let quotesFound: (quotes: [Quote], diagnostics: [ArticleDiagnostic], reports: SentenceReports, keptReports: Int)
+        var spelling = spelling
+        if view.count < Self.parallelTokens {
+            quotesFound = finder.find(reusing: previous)
+            addFactsAndDates(to: &entities, view, date: article.metadata.date)
+            if spelling == nil { spelling = SpellingChecker(text: view.bytesString).check(entities) }
+        } else {
+            // The quotation search reads neither facts nor dates, and the spelling check
+            // reads only names: on a long article they are done on the other core while the
+            // quotations are searched.
+            let sideWork = Locked<(entities: [Entity], spelling: [ArticleDiagnostic]?)?>(nil)
+            let group = DispatchGroup()
+            nonisolated(unsafe) let sharedView = view
+            let date = article.metadata.date
+            let known = (entities, spelling)
+            DispatchQueue.global(qos: .userInitiated).async(group: group) {
+                var (entities, spelling) = known
+                self.addFactsAndDates(to: &entities, sharedView, date: date)
+                if spelling == nil { spelling = SpellingChecker(text: sharedView.bytesString).check(entities) }
+                sideWork.withLock { $0 = (entities, spelling) }
+            }
+            quotesFound = finder.find(reusing: previous)
+            group.wait()
+            (entities, spelling) = sideWork.withLock { $0! }
+        }
+        let (quotes, found, reports, keptReports) = quotesFound
+        let spellingFound = spelling ?? []
+        var diagnostics = found + spellingFound
         diagnostics.sort { $0.span.start < $1.span.start }
-        return (Annotations(metadata: article.metadata, entities: entities, quotes: quotes, diagnostics: diagnostics), spelling, reports, keptReports)
+        return (Annotations(metadata: article.metadata, entities: entities, quotes: quotes, diagnostics: diagnostics), spellingFound, reports, keptReports)
     }
 
     /// The entities alone, without quotations: what the entity benchmark measures.
@@ -180,11 +209,22 @@ public struct Analyzer: Sendable {
         return resolver.cluster(mentions)
     }
 
+    /// Articles of this many tokens or more are analysed on two cores where the steps allow.
+    static let parallelTokens = 20_000
+
     func recognizeEntities(_ view: TokenView, date: ArticleDate?, recognized: RecognizedMentions? = nil, clustered: [Entity]? = nil) -> [Entity] {
         var entities = clustered ?? clusterEntities(view, recognized: recognized ?? recognizeMentions(view))
         KnownEntityMatcher(bytes: view.bytes, known: options.knownEntities).apply(to: &entities)
+        addFactsAndDates(to: &entities, view, date: date)
+        return entities
+    }
+
+    /// Facts for places and nationalities; values for dates, anchored to the article's date.
+    func addFactsAndDates(to entities: inout [Entity], _ view: TokenView, date: ArticleDate?) {
         let facts = FactBook(lexicon: lexicon)
         let dates = date.map(DateResolver.init(anchor:))
+        // A long article says "Tuesday" and "last week" many times over: each is anchored once.
+        var anchored: [TemporalExpression: String?] = [:]
         for index in entities.indices {
             if entities[index].type == .geopolitical || entities[index].type == .norp {
                 let spellings = Set(entities[index].mentions.map { view.bytesString($0.span) })
@@ -193,12 +233,17 @@ public struct Analyzer: Sendable {
             if let dates {
                 for mentionIndex in entities[index].mentions.indices {
                     if let temporal = entities[index].mentions[mentionIndex].temporal {
-                        entities[index].mentions[mentionIndex].resolved = dates.resolve(temporal)
+                        if let value = anchored[temporal] {
+                            entities[index].mentions[mentionIndex].resolved = value
+                        } else {
+                            let value = dates.resolve(temporal)
+                            anchored[temporal] = value
+                            entities[index].mentions[mentionIndex].resolved = value
+                        }
                     }
                 }
             }
         }
-        return entities
     }
 }
 
