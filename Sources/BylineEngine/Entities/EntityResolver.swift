@@ -78,12 +78,20 @@ struct EntityResolver {
         guard let firstCaps = capsLines.firstIndex(of: true) else { return }
         var known = HashKeyedMap<EntityType>(capacity: mentions.count)
         var covered = [Bool](repeating: false, count: view.count)
-        // Cities the body only ever calls clubs ("Arsenal 1 Leeds 1", "Leeds manager …").
-        var clubs = HashKeyedMap<Bool>(capacity: 16)
-        for mention in mentions where !capsLines[mention.tokens.lowerBound] && mention.tokens.count <= 2 {
-            guard mention.type == .organization || mention.type == .geopolitical, view.lookup(view.lexicon.cities, mention.tokens) != nil else { continue }
-            let key = view.foldedHash(mention.tokens)
-            clubs[key] = mention.type == .organization && clubs[key] != false
+        // Cities in headlines that the body only ever calls clubs ("Arsenal 1 Leeds 1",
+        // "Leeds manager …"): true while every body mention of the city is a club's.
+        var clubs = HashKeyedMap<Bool?>(capacity: 16)
+        for mention in mentions where capsLines[mention.tokens.lowerBound] && mention.type == .geopolitical && mention.tokens.count <= 2 {
+            if view.lookup(view.lexicon.cities, mention.tokens) != nil { clubs[view.foldedHash(mention.tokens)] = .some(nil) }
+        }
+        if clubs.count > 0 {
+            for mention in mentions where !capsLines[mention.tokens.lowerBound] && mention.tokens.count <= 2
+                && (mention.type == .organization || mention.type == .geopolitical)
+            {
+                let key = view.foldedHash(mention.tokens)
+                guard let seen = clubs[key] else { continue }
+                clubs[key] = .some(mention.type == .organization && seen != false)
+            }
         }
         for mention in mentions {
             for index in mention.tokens { covered[index] = true }
@@ -104,7 +112,7 @@ struct EntityResolver {
             }
         }
         for index in mentions.indices where mentions[index].type == .geopolitical && capsLines[mentions[index].tokens.lowerBound] {
-            if clubs[view.foldedHash(mentions[index].tokens)] == true { mentions[index].type = .organization }
+            if clubs[view.foldedHash(mentions[index].tokens)] == .some(true) { mentions[index].type = .organization }
         }
         var index = firstCaps
         while index < view.count {
@@ -214,7 +222,11 @@ struct EntityResolver {
         let draftOrder = drafts.indices.sorted { firstToken[$0] < firstToken[$1] }
         return draftOrder.enumerated().map { number, draftIndex in
             let draft = drafts[draftIndex]
-            let sortedMentions = draft.mentions.sorted { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound }
+            // Mostly in text order already (only a full name joins ahead of its surname).
+            var sortedMentions = draft.mentions
+            if zip(sortedMentions, sortedMentions.dropFirst()).contains(where: { mentions[$0].tokens.lowerBound > mentions[$1].tokens.lowerBound }) {
+                sortedMentions.sort { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound }
+            }
             let entityMentions = sortedMentions.map { index -> Mention in
                 let raw = mentions[index]
                 return Mention(span: view.span(raw.tokens), type: raw.type, temporal: raw.temporal)
@@ -249,8 +261,34 @@ struct EntityResolver {
 
 extension EntityType {
     /// Keeps the hash keys of different types apart.
-    var hashSeed: UInt64 {
-        UInt64(truncatingIfNeeded: rawValue.utf8.reduce(5381) { ($0 << 5) &+ $0 &+ Int($1) })
+    /// (Read once per mention while clustering: a table, not the name's bytes each time.)
+    var hashSeed: UInt64 { Self.hashSeeds[ordinal] }
+
+    private static let hashSeeds: [UInt64] = allCases.map { type in
+        UInt64(truncatingIfNeeded: type.rawValue.utf8.reduce(5381) { ($0 << 5) &+ $0 &+ Int($1) })
+    }
+
+    private var ordinal: Int {
+        switch self {
+        case .person: 0
+        case .norp: 1
+        case .facility: 2
+        case .organization: 3
+        case .geopolitical: 4
+        case .location: 5
+        case .product: 6
+        case .event: 7
+        case .workOfArt: 8
+        case .law: 9
+        case .language: 10
+        case .date: 11
+        case .time: 12
+        case .percent: 13
+        case .money: 14
+        case .quantity: 15
+        case .ordinal: 16
+        case .cardinal: 17
+        }
     }
 }
 
