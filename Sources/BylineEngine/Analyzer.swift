@@ -35,6 +35,12 @@ public struct Analyzer: Sendable {
             var tokens = cache.tokens
             SentenceSplitter(lexicon: lexicon).split(&tokens, bytes: bytes)
             let view = TokenView(bytes: bytes, tokens: tokens, classes: cache.classes, lexicon: lexicon)
+            // On a long article, what the quotation search reads of the text alone is worked
+            // out on the other core while names are recognised and clustered.
+            nonisolated(unsafe) let sharedView = view
+            let layout = view.count >= Self.parallelTokens ? OtherCore { QuoteLayout(view: sharedView) } : nil
+            // (The view's bytes must outlive that work: `result()` is awaited before returning.)
+            defer { _ = layout?.result() }
             let recognized = recognizeMentions(view, reusing: cache)
             var kept: ResolvedEntities.Kept?
             if let splice = cache.splice, let previous, let resolved = previous.resolved {
@@ -53,7 +59,8 @@ public struct Analyzer: Sendable {
                     reports: reports, changedStart: kept.changedStart, oldChangedEnd: kept.oldChangedEnd, tokenShift: kept.tokenShift)
             }
             let result = annotate(
-                article, view, recognized, clustered: clustered, spelling: canKeepSpelling ? kept?.spelling : nil, reports: reportReuse)
+                article, view, recognized, clustered: clustered, spelling: canKeepSpelling ? kept?.spelling : nil, reports: reportReuse,
+                layout: layout)
             cache.recognized = recognized
             cache.splice = nil
             cache.resolved = ResolvedEntities(
@@ -72,11 +79,11 @@ public struct Analyzer: Sendable {
     /// and the quotation search's per-sentence reports.
     private func annotate(
         _ article: Article, _ view: TokenView, _ recognized: RecognizedMentions?, clustered: [Entity]?, spelling: [ArticleDiagnostic]?,
-        reports previous: SentenceReports.Reuse?
+        reports previous: SentenceReports.Reuse?, layout: OtherCore<QuoteLayout>? = nil
     ) -> (annotations: Annotations, spelling: [ArticleDiagnostic], reports: SentenceReports, keptReports: Int) {
         var entities = clustered ?? clusterEntities(view, recognized: recognized ?? recognizeMentions(view))
         KnownEntityMatcher(bytes: view.bytes, known: options.knownEntities).apply(to: &entities)
-        let finder = QuotationFinder(view: view, entities: entities, extraCues: options.extraCueWords)
+        let finder = QuotationFinder(view: view, entities: entities, extraCues: options.extraCueWords, layout: layout?.result())
         let quotesFound: (quotes: [Quote], diagnostics: [ArticleDiagnostic], reports: SentenceReports, keptReports: Int)
         var spelling = spelling
         if view.count < Self.parallelTokens {
@@ -87,20 +94,17 @@ public struct Analyzer: Sendable {
             // The quotation search reads neither facts nor dates, and the spelling check
             // reads only names: on a long article they are done on the other core while the
             // quotations are searched.
-            let sideWork = Locked<(entities: [Entity], spelling: [ArticleDiagnostic]?)?>(nil)
-            let group = DispatchGroup()
             nonisolated(unsafe) let sharedView = view
             let date = article.metadata.date
             let known = (entities, spelling)
-            DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            let sideWork = OtherCore { [self] in
                 var (entities, spelling) = known
-                self.addFactsAndDates(to: &entities, sharedView, date: date)
+                addFactsAndDates(to: &entities, sharedView, date: date)
                 if spelling == nil { spelling = SpellingChecker(text: sharedView.bytesString).check(entities) }
-                sideWork.withLock { $0 = (entities, spelling) }
+                return (entities, spelling)
             }
             quotesFound = finder.find(reusing: previous)
-            group.wait()
-            (entities, spelling) = sideWork.withLock { $0! }
+            (entities, spelling) = sideWork.result()
         }
         let (quotes, found, reports, keptReports) = quotesFound
         let spellingFound = spelling ?? []
@@ -267,4 +271,22 @@ public struct AnalyzerOptions: Sendable, Equatable {
     }
 
     var extraCueWords: Set<[UInt8]> { Set(extraSpeechVerbs.map { Array($0.lowercased().utf8) }) }
+}
+
+/// Work started on another core, whose result the caller collects (waiting if need be).
+final class OtherCore<Value: Sendable>: Sendable {
+    private let group = DispatchGroup()
+    private let value = Locked<Value?>(nil)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { [value] in
+            let result = work()
+            value.withLock { $0 = result }
+        }
+    }
+
+    func result() -> Value {
+        group.wait()
+        return value.withLock { $0! }
+    }
 }

@@ -19,6 +19,49 @@ import Locking
 /// about (the last speaker first, then subjects, then recency), or a description ("the
 /// Russian leader", "the spokesman") resolved through the roles the article gives its
 /// entities; "officials said" gives a speaker with no entity.
+/// What the quotation search reads of the text alone, before there are entities: each
+/// token's sentence and paragraph, and the quotation marks paired. Apart from the finder, so
+/// that on a long article it is worked out on the other core while entities are clustered.
+struct QuoteLayout: Sendable {
+    /// Per token: the index of its sentence; and each sentence's token range.
+    let sentenceOf: [Int32]
+    let sentences: [Range<Int>]
+    let paragraphOf: [Int32]
+    /// Every quotation, by its marks; and the outermost ones, with the tokens they cover (a
+    /// quote inside a quote is part of its speaker's words).
+    let stretches: [QuotedStretch]
+    let outerStretches: [QuotedStretch]
+    let insideQuote: [Bool]
+
+    init(view: TokenView) {
+        var sentenceOf = [Int32](repeating: 0, count: view.count)
+        var paragraphOf = [Int32](repeating: 0, count: view.count)
+        var sentences: [Range<Int>] = []
+        var start = 0
+        var paragraph: Int32 = 0
+        for index in 0..<view.count {
+            if index > 0, view.tokens[index].flags.contains(.startsSentence) {
+                sentences.append(start..<index)
+                start = index
+            }
+            if index > 0, view.tokens[index].flags.contains(.startsParagraph) { paragraph += 1 }
+            sentenceOf[index] = Int32(sentences.count)
+            paragraphOf[index] = paragraph
+        }
+        if view.count > 0 { sentences.append(start..<view.count) }
+        self.sentenceOf = sentenceOf
+        self.sentences = sentences
+        self.paragraphOf = paragraphOf
+        stretches = QuoteMarkPairer(view: view).pair()
+        outerStretches = stretches.filter { $0.depth == 0 }
+        var insideQuote = [Bool](repeating: false, count: view.count)
+        for stretch in outerStretches {
+            for index in stretch.open...(stretch.close ?? stretch.lastInside) { insideQuote[index] = true }
+        }
+        self.insideQuote = insideQuote
+    }
+}
+
 struct QuotationFinder {
     let view: TokenView
     let entities: [Entity]
@@ -28,10 +71,12 @@ struct QuotationFinder {
     let mentionStart: [Int32]
     /// Per token: the last token of the mention covering it, or -1.
     let mentionEnd: [Int32]
+    /// What the search reads of the text alone: sentences, paragraphs, quotation marks.
+    let layout: QuoteLayout
     /// Per token: the index of its sentence; and each sentence's token range.
-    let sentenceOf: [Int32]
-    let sentences: [Range<Int>]
-    let paragraphOf: [Int32]
+    var sentenceOf: [Int32] { layout.sentenceOf }
+    var sentences: [Range<Int>] { layout.sentences }
+    var paragraphOf: [Int32] { layout.paragraphOf }
     /// The user's own speech verbs, in lower case.
     let extraCues: Set<[UInt8]>
     /// Their lengths in bytes: most words are ruled out without building a string.
@@ -45,8 +90,10 @@ struct QuotationFinder {
     /// the first time a transcript line asks.
     let surnames = SurnameIndex()
 
-    init(view: TokenView, entities: [Entity], extraCues: Set<[UInt8]> = []) {
+    init(view: TokenView, entities: [Entity], extraCues: Set<[UInt8]> = [], layout: QuoteLayout? = nil) {
         self.view = view
+        let layout = layout ?? QuoteLayout(view: view)
+        self.layout = layout
         self.entities = entities
         self.extraCues = extraCues
         extraCueLengths = Set(extraCues.map(\.count))
@@ -86,29 +133,11 @@ struct QuotationFinder {
                 }
             }
         }
-        var sentenceOf = [Int32](repeating: 0, count: view.count)
-        var paragraphOf = [Int32](repeating: 0, count: view.count)
-        var sentences: [Range<Int>] = []
-        var start = 0
-        var paragraph: Int32 = 0
-        for index in 0..<view.count {
-            if index > 0, view.tokens[index].flags.contains(.startsSentence) {
-                sentences.append(start..<index)
-                start = index
-            }
-            if index > 0, view.tokens[index].flags.contains(.startsParagraph) { paragraph += 1 }
-            sentenceOf[index] = Int32(sentences.count)
-            paragraphOf[index] = paragraph
-        }
-        if view.count > 0 { sentences.append(start..<view.count) }
         isDescriptionCandidate = entities.map { $0.type == .person && !$0.roles.isEmpty }
 
         self.entityAt = entityAt
         self.mentionStart = mentionStart
         self.mentionEnd = mentionEnd
-        self.sentenceOf = sentenceOf
-        self.sentences = sentences
-        self.paragraphOf = paragraphOf
     }
 
     /// A speaker found at a cue, before it is turned into the public `Speaker`.
@@ -144,18 +173,14 @@ struct QuotationFinder {
         var diagnostics: [ArticleDiagnostic] = []
         var found: [Found] = []
 
-        let stretches = QuoteMarkPairer(view: view).pair()
+        let stretches = layout.stretches
         for stretch in stretches where stretch.close == nil && stretch.isDouble {
             diagnostics.append(ArticleDiagnostic(
                 span: view.span(stretch.open..<stretch.lastInside + 1), severity: .warning, code: "unclosed-quote",
                 message: "This quotation mark is never closed; the quote runs to the end of the paragraph."))
         }
-        // Outermost quotes only: a quote inside a quote is part of its speaker's words.
-        let outer = stretches.filter { $0.depth == 0 }
-        var insideQuote = [Bool](repeating: false, count: view.count)
-        for stretch in outer {
-            for index in stretch.open...(stretch.close ?? stretch.lastInside) { insideQuote[index] = true }
-        }
+        let outer = layout.outerStretches
+        let insideQuote = layout.insideQuote
 
         // Reported speech first, sentence by sentence, with cues outside quotation marks; a
         // quote embedded in its content makes it a mixed quote.

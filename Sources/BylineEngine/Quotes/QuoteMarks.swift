@@ -1,5 +1,5 @@
 /// A pair of quotation marks (or an opening mark left unclosed) found in the text.
-struct QuotedStretch {
+struct QuotedStretch: Sendable {
     /// The opening mark's token.
     var open: Int
     /// The closing mark's token, or nil when the quote is never closed.
