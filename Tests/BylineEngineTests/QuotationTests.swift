@@ -34,6 +34,30 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(quotations("According to Hidalgo, “the city is ready for the games.”").first?.hasSuffix("Hidalgo → Hidalgo (named)") == true)
     }
 
+    @Test func splitsATranscriptQuotedParagraphByParagraphIntoTurns() {
+        let text = """
+            Senator Ruth Okafor spoke to Tom Bell on Sunday. Partial transcript as follows:
+
+            "BELL: Will you vote for the bill this week, Senator?
+
+            "OKAFOR: I will not, and I have told my colleagues so.
+
+            "(CROSSTALK)
+
+            "OKAFOR: The bill spends far too much money on far too little.
+            """
+        #expect(quotations(text).suffix(3) == [
+            "direct: Will you vote for the bill this week, Senator | BELL → Tom Bell (named)",
+            "direct: I will not, and I have told my colleagues so | OKAFOR → Ruth Okafor (named)",
+            "direct: The bill spends far too much money on far too little | OKAFOR → Ruth Okafor (named)",
+        ])
+    }
+
+    @Test func takesASpeakerWithAPhraseSayingWhereItBelongs() {
+        #expect(quotations("The spot ran on Monday.\n\n“Why did he never pay his taxes?” a narrator in the Okafor ad asks. It ends there.")
+            == ["direct: “Why did he never pay his taxes?” | a narrator in the Okafor ad → nobody (unresolved)"])
+    }
+
     @Test func keepsNestedQuotesInsideTheirSpeakersWords() {
         let found = quotations("“He told me ‘never again’ and left the room,” Ms. Okafor said.")
         #expect(found == ["direct: “He told me ‘never again’ and left the room,” | Okafor → Okafor (named)"])

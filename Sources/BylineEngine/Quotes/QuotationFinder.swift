@@ -201,6 +201,12 @@ struct QuotationFinder {
         }
         var previousDirect: (paragraph: Int32, attribution: Attribution?)?
         for stretch in outer {
+            // A transcript quoted paragraph by paragraph: "WALLACE: Let’s start … ¶ "PENCE:
+            // Well, look …": each turn is its speaker's quote.
+            if let turns = transcriptTurns(in: stretch) {
+                found.append(contentsOf: turns)
+                continue
+            }
             let inside = (stretch.open + 1)..<(stretch.lastInside + 1)
             let words = inside.filter { view.tokens[$0].kind == .word || view.tokens[$0].kind == .number }.count
             guard words > 0 else { continue }
@@ -523,7 +529,10 @@ struct QuotationFinder {
             let sentenceEnd = sentences[Int(sentenceOf[close + 1])].upperBound
             // Past the quote's own sentence, only a cue right away (“…?” Graham asked) counts.
             let crossesSentence = sentenceOf[close + 1] != sentenceOf[close]
-            let limit = min(view.count, index + (crossesSentence ? 4 : 24))
+            // “…?” a narrator in the ad asks: a lower-case word after the mark goes on with
+            // the quote's sentence, whatever its question mark said.
+            let goesOn = crossesSentence && view.isWord(close + 1) && !view.isCapitalized(close + 1)
+            let limit = min(view.count, index + (crossesSentence && !goesOn ? 4 : goesOn ? 10 : 24))
             // “…” ― Pamela Padilla: a dash and a name sign the quote.
             if view.tokens[index].kind == .dash, let speaker = speaker(startingAt: index + 1, cueAt: index),
                 speaker.resolution == .named
@@ -756,18 +765,8 @@ struct QuotationFinder {
             }
         }
         // A transcript: "WALLACE: Let’s start with …", "Mr. Pence: Well, look …".
-        if view.tokens[sentence.lowerBound].flags.contains(.startsLine), let colon = (sentence.lowerBound + 1..<min(end, sentence.lowerBound + 5)).first(where: { view.isPunctuation($0, UInt8(ascii: ":")) }),
-            (sentence.lowerBound..<colon).allSatisfy({ view.tokens[$0].kind == .word && (view.isCapitalized($0) || view.tokens[$0].flags.contains(.abbreviation)) }),
-            let last = Optional(colon - 1), entityAt[last] < 0 || isSpeakerType(Int(entityAt[last])),
-            !(sentence.lowerBound..<colon).contains(where: { entityAt[$0] >= 0 && entities[Int(entityAt[$0])].type == .geopolitical }),
-            let paragraphEnd = Optional((colon..<view.count).first(where: { view.tokens[$0].flags.contains(.startsParagraph) }) ?? view.count),
-            paragraphEnd - colon > 5
-        {
-            let entity = entityAt[last] >= 0 ? Int(entityAt[last]) : surnames.person(withSurname: view.string(last).uppercased(), in: entities)
-            let speaker = SpeakerGuess(tokens: sentence.lowerBound..<colon, entity: entity, resolution: entity == nil ? .unresolved : .named)
-            var contentEnd = paragraphEnd
-            while contentEnd > colon + 1, view.tokens[contentEnd - 1].kind == .punctuation { contentEnd -= 1 }
-            return Found(content: (colon + 1)..<contentEnd, kind: .indirect, attribution: Attribution(speaker: speaker, cue: colon..<colon + 1), isSourceQuote: false)
+        if view.tokens[sentence.lowerBound].flags.contains(.startsLine), let turn = transcriptTurn(at: sentence.lowerBound, before: end) {
+            return Found(content: turn.content, kind: .indirect, attribution: turn.attribution, isSourceQuote: false)
         }
         for index in sentence where !insideQuote[index] && isCue(index) {
             let length = cueLength(index)
@@ -1165,7 +1164,75 @@ struct QuotationFinder {
             }
             return resolveNominal(start..<index + 1)
         }
+        // "a narrator in the Clinton ad asks", "an aide with the campaign said": a speaker's
+        // noun, then a short phrase saying where it belongs.
+        if view.tokens[index].kind == .word, !view.isCapitalized(index) || entityAt[index] >= 0 {
+            var preposition = index - 1
+            while preposition > floor + 1, index - preposition <= 4, view.tokens[preposition].kind == .word,
+                !view.isAny(preposition, ["in", "for", "with", "at", "from"])
+            {
+                preposition -= 1
+            }
+            if preposition > floor + 1, view.isAny(preposition, ["in", "for", "with", "at", "from"]),
+                view.isAny(preposition - 1, Self.speakerNouns) || view.has(preposition - 1, .title) || view.has(preposition - 2, .determiner),
+                !view.isCapitalized(preposition - 1),
+                var guess = speaker(endingAt: preposition - 1, after: floor, cueAt: cue), guess.tokens.upperBound == preposition
+            {
+                guess.tokens = guess.tokens.lowerBound..<index + 1
+                return guess
+            }
+        }
         return nil
+    }
+
+    /// A transcript's turn starting at `start`: a speaker's name in capitals or with a title,
+    /// a colon within four words, and what they said to the end of the paragraph.
+    func transcriptTurn(at start: Int, before end: Int) -> (content: Range<Int>, attribution: Attribution)? {
+        guard let colon = (start + 1..<min(end, start + 5)).first(where: { view.isPunctuation($0, UInt8(ascii: ":")) }),
+            (start..<colon).allSatisfy({ view.tokens[$0].kind == .word && (view.isCapitalized($0) || view.tokens[$0].flags.contains(.abbreviation)) }),
+            entityAt[colon - 1] < 0 || isSpeakerType(Int(entityAt[colon - 1])),
+            !(start..<colon).contains(where: { entityAt[$0] >= 0 && entities[Int(entityAt[$0])].type == .geopolitical })
+        else { return nil }
+        let last = colon - 1
+        let paragraphEnd = (colon..<view.count).first(where: { view.tokens[$0].flags.contains(.startsParagraph) }) ?? view.count
+        guard paragraphEnd - colon > 5 else { return nil }
+        // "OKAFOR:" is the Okafor the article names, not an acronym of its own.
+        let byName = view.tokens[last].flags.contains(.allCaps) ? surnames.person(withSurname: view.string(last).uppercased(), in: entities) : nil
+        let entity = byName ?? (entityAt[last] >= 0 ? Int(entityAt[last]) : nil)
+        let speaker = SpeakerGuess(tokens: start..<colon, entity: entity, resolution: entity == nil ? .unresolved : .named)
+        var contentEnd = paragraphEnd
+        while contentEnd > colon + 1, view.tokens[contentEnd - 1].kind == .punctuation || view.tokens[contentEnd - 1].kind == .quote { contentEnd -= 1 }
+        return ((colon + 1)..<contentEnd, Attribution(speaker: speaker, cue: colon..<colon + 1))
+    }
+
+    /// The turns of a transcript quoted in the news convention, each paragraph reopening the
+    /// quotation mark: one direct quote per turn, a paragraph with no name of its own going
+    /// with the turn before. Nil unless the quote opens a paragraph with a turn.
+    func transcriptTurns(in stretch: QuotedStretch) -> [Found]? {
+        guard view.tokens[stretch.open].flags.contains(.startsLine), stretch.open + 1 < view.count,
+            paragraphOf[stretch.lastInside] != paragraphOf[stretch.open] || stretch.close == nil,
+            transcriptTurn(at: stretch.open + 1, before: view.count) != nil
+        else { return nil }
+        var turns: [Found] = []
+        var paragraphStart = stretch.open
+        let last = stretch.close ?? stretch.lastInside
+        var turnGoesOn = false
+        while paragraphStart <= last {
+            let paragraphEnd = (paragraphStart + 1..<view.count).first(where: { view.tokens[$0].flags.contains(.startsParagraph) }) ?? view.count
+            let textStart = view.tokens[paragraphStart].kind == .quote ? paragraphStart + 1 : paragraphStart
+            if textStart < paragraphEnd, let turn = transcriptTurn(at: textStart, before: paragraphEnd) {
+                turns.append(Found(content: turn.content, kind: .direct, attribution: turn.attribution, isSourceQuote: true))
+                turnGoesOn = true
+            } else if textStart < paragraphEnd, view.isPunctuation(textStart, UInt8(ascii: "(")) || view.isPunctuation(textStart, UInt8(ascii: "[")) {
+                turnGoesOn = false  // "(CROSSTALK)", "[applause]": the transcriber's, not the speaker's
+            } else if turnGoesOn, !turns.isEmpty {
+                var end = min(paragraphEnd, last + 1)
+                while end > textStart, view.tokens[end - 1].kind == .punctuation || view.tokens[end - 1].kind == .quote { end -= 1 }
+                if end > textStart { turns[turns.count - 1].content = turns[turns.count - 1].content.lowerBound..<end }
+            }
+            paragraphStart = paragraphEnd
+        }
+        return turns.isEmpty ? nil : turns
     }
 
     /// The first speaker-like phrase of the sentence holding `index`, before it.
