@@ -13,8 +13,10 @@ struct EntityResolver {
     func harmonize(_ mentions: inout [RawMention], capsLines: [Bool]) {
         var strongTypes = HashKeyedMap<(type: EntityType, strength: Int)>(capacity: mentions.count)
         var personTokens = HashKeyedSet(capacity: mentions.count * 2)
-        for mention in mentions where mention.strength >= 2 && isName(mention.type) {
-            let key = view.hash(mention.tokens)
+        // Each name's key, hashed once for both passes below (0 for numbers, which keep their type).
+        let keys = mentions.map { isName($0.type) || $0.strength == 0 ? view.hash($0.tokens) : 0 }
+        for (index, mention) in mentions.enumerated() where mention.strength >= 2 && isName(mention.type) {
+            let key = keys[index]
             if let known = strongTypes[key], known.strength >= mention.strength { continue }
             strongTypes[key] = (mention.type, mention.strength)
         }
@@ -25,7 +27,7 @@ struct EntityResolver {
         }
         for index in mentions.indices where isName(mentions[index].type) || mentions[index].strength == 0 {
             let mention = mentions[index]
-            let key = view.hash(mention.tokens)
+            let key = keys[index]
             if let known = strongTypes[key], known.strength > mention.strength || mention.strength == 0 {
                 mentions[index].type = known.type
                 mentions[index].strength = max(mention.strength, 1)
@@ -33,10 +35,12 @@ struct EntityResolver {
             }
             // A single word that is part of a known person's name, and not itself a place or
             // an organisation for sure; or a guessed name that begins or ends with one.
-            let edgeIsPerson = personTokens.contains(view.hash(mention.tokens.lowerBound..<mention.tokens.lowerBound + 1))
-                || personTokens.contains(view.hash(mention.tokens.upperBound - 1..<mention.tokens.upperBound))
+            func edgeIsPerson() -> Bool {
+                personTokens.contains(view.hash(mention.tokens.lowerBound..<mention.tokens.lowerBound + 1))
+                    || personTokens.contains(view.hash(mention.tokens.upperBound - 1..<mention.tokens.upperBound))
+            }
             if (mention.tokens.count == 1 && mention.strength < 3 && personTokens.contains(key))
-                || (mention.tokens.count > 1 && mention.strength <= 1 && edgeIsPerson && mention.type != .workOfArt
+                || (mention.tokens.count > 1 && mention.strength <= 1 && mention.type != .workOfArt && edgeIsPerson()
                     && !endsWithHead(mention.tokens))
             {
                 mentions[index].type = .person
@@ -93,8 +97,17 @@ struct EntityResolver {
                 clubs[key] = .some(mention.type == .organization && seen != false)
             }
         }
+        // Only a name that begins (or, for a person's surname, ends) with a word a headline
+        // has can match there: its first letter and length are checked before it is hashed.
+        var headlineWordShapes = Set<UInt16>()
+        for index in firstCaps..<view.count where capsLines[index] && view.tokens[index].kind == .word {
+            headlineWordShapes.insert(Self.shape(view, index))
+        }
         for mention in mentions {
             for index in mention.tokens { covered[index] = true }
+            guard headlineWordShapes.contains(Self.shape(view, mention.tokens.lowerBound))
+                || headlineWordShapes.contains(Self.shape(view, mention.tokens.upperBound - 1))
+            else { continue }
             // "Baltimore Orioles" → "ORIOLES WIN": a club named after its city goes by the rest.
             if mention.type == .organization, mention.tokens.count == 2, !capsLines[mention.tokens.lowerBound],
                 view.lookup(view.lexicon.cities, mention.tokens.lowerBound..<mention.tokens.lowerBound + 1) != nil,
@@ -137,6 +150,13 @@ struct EntityResolver {
             }
             index += max(matched, 1)
         }
+    }
+
+    /// A word's lower-cased first letter and its length: what a headline's capitals share
+    /// with the same word written in the body.
+    static func shape(_ view: TokenView, _ index: Int) -> UInt16 {
+        let text = view.text(index)
+        return UInt16(StaticTable.lowercased(text.first ?? 0)) << 8 | UInt16(min(text.count, 255))
     }
 
     func isName(_ type: EntityType) -> Bool {
@@ -242,6 +262,9 @@ struct EntityResolver {
     /// A person's fullest name; otherwise the most frequent spelling, the longest on a tie.
     func canonicalName(_ type: EntityType, _ fullest: Range<Int>, _ spellings: [Range<Int>]) -> String {
         if type == .person || spellings.count == 1 { return view.string(fullest) }
+        // Most entities are written one way only.
+        let first = view.hash(spellings[0])
+        if spellings.dropFirst().allSatisfy({ view.hash($0) == first }) { return view.string(spellings[0]) }
         var counts = HashKeyedMap<(count: Int, range: Range<Int>)>(capacity: spellings.count)
         for range in spellings {
             let key = view.hash(range)
