@@ -239,6 +239,17 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(mentions("BASEBALL - ORIOLES WIN .\nThe Baltimore Orioles beat the Seattle Mariners 5-1 .").first == "ORIOLES|ORG")
     }
 
+    @Test func readsFirmsClubsChambersAndNationalitiesGeoNamesNamesAsCountries() {
+        #expect(mentions("Analysts at Merrill Lynch & Co said so.").first == "Merrill Lynch & Co|ORG")
+        #expect(mentions("The song was by Simon & Garfunkel.").contains("Simon & Garfunkel|ORG") == false)
+        #expect(mentions("Salinas joined Deportivo Coruna from Barcelona.").contains("Deportivo Coruna|ORG"))
+        #expect(mentions("The Hong Kong Chinese Chamber of Commerce called for calm.") == ["Hong Kong Chinese Chamber of Commerce|ORG"])
+        #expect(mentions("Thai police arrested three men.").first == "Thai|NORP")
+        let results = mentions("Results :\nPuchon 3 Chonan 0 ( halftime 1-0 )")
+        #expect(results.contains("Puchon|ORG") && results.contains("Chonan|ORG"))
+        #expect(mentions("Fischler proposed new measures.").first == "Fischler|PERSON")
+    }
+
     @Test func readsSportsPagesPlayersAndTables() {
         #expect(mentions("Cal Ripken homered twice .").first == "Cal Ripken|PERSON")
         #expect(mentions("Standings :\nW L PCT GB\nNEW YORK 74 58 .561 -").first == "NEW YORK|ORG")

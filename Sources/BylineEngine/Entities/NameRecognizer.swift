@@ -74,7 +74,11 @@ struct NameRecognizer {
                 }
                 if isNameish(end) {
                     end += 1
-                } else if isConnector(end), continues(end + 1), isNameish(end + 1), !claimed[end + 1] {
+                } else if isConnector(end) || view.isPunctuation(end, UInt8(ascii: "&")) && (view.has(end + 1, .organizationHead) || view.isAny(end + 1, ["sons", "associates"])),
+                    continues(end + 1), isNameish(end + 1), !claimed[end + 1]
+                {
+                    // ("Merrill Lynch & Co", "Smith & Sons": an ampersand before a firm's head
+                    // word joins its name; "Simon & Garfunkel" stay two people.)
                     end += 2
                 } else if view.is(end, "of"), continues(end + 1), view.is(end + 1, "the"), continues(end + 2), isNameish(end + 2), !claimed[end + 2] {
                     end += 3
@@ -159,6 +163,13 @@ struct NameRecognizer {
 
     /// "Leeds beat Chelsea 2-1": places that play a match are teams, as newswire annotates
     /// them. Only in a sentence that has a score, and only next to a match verb.
+    static let clubPrefixes: [StaticString] = [
+        "deportivo", "atletico", "atlético", "sporting", "dynamo", "dinamo", "olympique", "olympiakos", "olympiacos",
+        "borussia", "eintracht", "fortuna", "racing", "hertha", "werder", "bayer", "rapid", "partizan", "steaua",
+        "lokomotiv", "spartak", "cska", "legia", "slavia", "sparta", "ferencvaros", "galatasaray", "fenerbahce",
+        "besiktas", "feyenoord", "ajax", "juventus", "internazionale", "sampdoria", "fiorentina",
+    ]
+
     static let clubRoles: [StaticString] = [
         "manager", "coach", "striker", "midfielder", "goalkeeper", "keeper", "defender", "winger", "forward", "skipper",
         "captain", "playmaker", "fullback", "full-back", "centre-back", "sweeper", "outfielder", "pitcher", "quarterback",
@@ -307,6 +318,9 @@ struct NameRecognizer {
                 } else if scores > 0, token.kind == .number && !token.flags.contains(.hyphenated) || token.kind == .dash && index == line.upperBound - 1 {
                     // A standings row's winning percentage (".587") and games behind ("-").
                     otherNumbers += 1
+                } else if namesBeforeScore >= 2, !sawName, view.isPunctuation(index, UInt8(ascii: "(")), view.isPunctuation(line.upperBound - 1, UInt8(ascii: ")")) {
+                    // "Puchon 3 Chonan 0 ( halftime 1-0 )": the half-time score in brackets.
+                    break
                 } else {
                     continue lines
                 }
@@ -741,6 +755,15 @@ struct NameRecognizer {
                 return RawMention(tokens: range, type: .location, strength: 2)
             }
         }
+        // "Procter & Gamble", "Merrill Lynch & Co": an ampersand joins a firm's name.
+        if range.count >= 3, range.contains(where: { view.isPunctuation($0, UInt8(ascii: "&")) }) {
+            return withRole(RawMention(tokens: range, type: .organization, strength: 2), range)
+        }
+        // "Deportivo Coruna", "Dynamo Kiev", "Olympique Marseille": the words clubs are named
+        // with make the name a club's.
+        if range.count >= 2, view.isAny(first, Self.clubPrefixes) {
+            return RawMention(tokens: range, type: .organization, strength: 2)
+        }
         // "Hurricane Edouard", "Typhoon Haiyan": a storm is an event.
         if range.count >= 2, view.isAny(first, ["hurricane", "typhoon", "cyclone", "storm"]) {
             return RawMention(tokens: range, type: .event, strength: 3)
@@ -902,7 +925,9 @@ struct NameRecognizer {
     func isActionVerb(_ index: Int) -> Bool {
         guard index < view.count, view.tokens[index].kind == .word, !view.isCapitalized(index) else { return false }
         if view.has(index, .speechVerb) { return true }
-        return view.isAny(index, ["met", "has", "had", "is", "was", "will", "would", "could", "should", "did", "does", "took", "made", "won", "lost", "spoke", "arrived", "left", "returned", "signed", "visited", "called", "wants", "wanted", "became", "joined", "led", "leads", "served", "ran", "runs", "died", "resigned", "faces", "faced", "plans", "planned", "hopes", "sought", "seeks", "urged", "ordered", "vowed", "refused", "met", "attended", "rejected", "accepted", "launched", "won", "scored", "defeated", "beat", "lives", "lived", "works", "worked", "may", "might", "must", "can", "cannot"])
+        return view.isAny(index, ["met", "has", "had", "is", "was", "will", "would", "could", "should", "did", "does", "took", "made", "won", "lost", "spoke", "arrived", "left", "returned", "signed", "visited", "called", "wants", "wanted", "became", "joined", "led", "leads", "served", "ran", "runs", "died", "resigned", "faces", "faced", "plans", "planned", "hopes", "sought", "seeks", "urged", "ordered", "vowed", "refused", "met", "attended", "rejected", "accepted", "launched", "won", "scored", "defeated", "beat", "lives", "lived", "works", "worked", "may", "might", "must", "can", "cannot",
+            "proposed", "agreed", "denied", "dismissed", "criticised", "criticized", "praised", "welcomed", "backed", "blamed",
+            "accused", "appointed", "hopes", "thinks", "believes", "believed", "expects", "expected", "admitted", "promised"])
     }
 
     /// A lower-case verb that only people do: "Xi Jinping arrived", "Okafor smiled".

@@ -63,7 +63,9 @@ public final class Lexicon: Sendable {
             let fields = countries.fields(of: entry)
             guard fields.count >= 11 else { continue }
             byCode[fields[1]] = entry
-            for alternate in fields[10].split(separator: ";") where aliases[String(alternate)] == nil {
+            // GeoNames lists "Thai" among Thailand's names: a nationality is not the country.
+            let ownDemonyms = fields[9].split(whereSeparator: { $0 == "," || $0 == "/" })
+            for alternate in fields[10].split(separator: ";") where aliases[String(alternate)] == nil && !ownDemonyms.contains(alternate) {
                 aliases[String(alternate)] = entry
             }
             // Some countries have two ("Bosnian,Herzegovinian", "Serbian/Montenegrin").

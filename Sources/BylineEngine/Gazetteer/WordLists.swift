@@ -193,6 +193,7 @@ enum WordLists {
         authority
         commission
         committee
+        chamber
         association
         federation
         union
