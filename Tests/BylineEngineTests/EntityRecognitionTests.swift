@@ -248,6 +248,9 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         let results = mentions("Results :\nPuchon 3 Chonan 0 ( halftime 1-0 )")
         #expect(results.contains("Puchon|ORG") && results.contains("Chonan|ORG"))
         #expect(mentions("Fischler proposed new measures.").first == "Fischler|PERSON")
+        #expect(mentions("Moody 's Investors Service upgraded the debt of Banco Santander .")
+            == ["Moody 's Investors Service|ORG", "Banco Santander|ORG"])
+        #expect(mentions("Hutu rebels attacked a camp in Burundi.").first == "Hutu|NORP")
     }
 
     @Test func readsSportsPagesPlayersAndTables() {

@@ -163,8 +163,9 @@ struct NameRecognizer {
 
     /// "Leeds beat Chelsea 2-1": places that play a match are teams, as newswire annotates
     /// them. Only in a sentence that has a score, and only next to a match verb.
-    static let clubPrefixes: [StaticString] = [
-        "deportivo", "atletico", "atlético", "sporting", "dynamo", "dinamo", "olympique", "olympiakos", "olympiacos",
+    /// Words that begin clubs' and banks' names.
+    static let organizationFirstWords: [StaticString] = [
+        "banco", "banca", "banque", "deportivo", "atletico", "atlético", "sporting", "dynamo", "dinamo", "olympique", "olympiakos", "olympiacos",
         "borussia", "eintracht", "fortuna", "racing", "hertha", "werder", "bayer", "rapid", "partizan", "steaua",
         "lokomotiv", "spartak", "cska", "legia", "slavia", "sparta", "ferencvaros", "galatasaray", "fenerbahce",
         "besiktas", "feyenoord", "ajax", "juventus", "internazionale", "sampdoria", "fiorentina",
@@ -450,7 +451,8 @@ struct NameRecognizer {
         let end = run.upperBound
         var mentions: [RawMention] = []
         // A capital that only marks the start of a sentence: "The", "But", "When".
-        if startsSentenceLike(start), isCommonWordOnly(start) {
+        // ("Moody 's Investors Service": a word that owns the rest of the name stays.)
+        if startsSentenceLike(start), isCommonWordOnly(start), !(start + 1 < end && view.tokens[start + 1].flags.contains(.possessive)) {
             start += 1
             // "Results of the Weltklasse": the connectors, and the article, are not the name.
             while start < end, isConnector(start) || view.is(start, "the") && !view.isCapitalized(start) { start += 1 }
@@ -759,9 +761,9 @@ struct NameRecognizer {
         if range.count >= 3, range.contains(where: { view.isPunctuation($0, UInt8(ascii: "&")) }) {
             return withRole(RawMention(tokens: range, type: .organization, strength: 2), range)
         }
-        // "Deportivo Coruna", "Dynamo Kiev", "Olympique Marseille": the words clubs are named
-        // with make the name a club's.
-        if range.count >= 2, view.isAny(first, Self.clubPrefixes) {
+        // "Deportivo Coruna", "Dynamo Kiev", "Banco Santander": the words clubs and banks are
+        // named with make the name theirs.
+        if range.count >= 2, view.isAny(first, Self.organizationFirstWords) {
             return RawMention(tokens: range, type: .organization, strength: 2)
         }
         // "Hurricane Edouard", "Typhoon Haiyan": a storm is an event.

@@ -874,6 +874,33 @@ enum WordLists {
         Socialists
         Islamist
         Islamists
+        Hutu
+        Hutus
+        Tutsi
+        Tutsis
+        Tamil
+        Tamils
+        Zulu
+        Zulus
+        Xhosa
+        Basque
+        Basques
+        Maori
+        Berber
+        Berbers
+        Druze
+        Alawite
+        Alawites
+        Maronite
+        Maronites
+        Copt
+        Copts
+        Coptic
+        Tatar
+        Tatars
+        Rohingya
+        Yazidi
+        Yazidis
         Uighur
         Uighurs
         Uyghur
