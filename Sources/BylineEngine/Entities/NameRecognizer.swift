@@ -165,7 +165,7 @@ struct NameRecognizer {
     /// them. Only in a sentence that has a score, and only next to a match verb.
     /// Words that begin clubs' and banks' names.
     static let organizationFirstWords: [StaticString] = [
-        "banco", "banca", "banque", "deportivo", "atletico", "atlético", "sporting", "dynamo", "dinamo", "olympique", "olympiakos", "olympiacos",
+        "banco", "banca", "banque", "fc", "afc", "cf", "sv", "vfb", "vfl", "tsv", "fk", "nk", "deportivo", "atletico", "atlético", "sporting", "dynamo", "dinamo", "olympique", "olympiakos", "olympiacos",
         "borussia", "eintracht", "fortuna", "racing", "hertha", "werder", "bayer", "rapid", "partizan", "steaua",
         "lokomotiv", "spartak", "cska", "legia", "slavia", "sparta", "ferencvaros", "galatasaray", "fenerbahce",
         "besiktas", "feyenoord", "ajax", "juventus", "internazionale", "sampdoria", "fiorentina",
@@ -840,6 +840,14 @@ struct NameRecognizer {
             // Title Case made only of common words is the title of a work: "A Beautiful Lie".
             if range.allSatisfy({ isConnector($0) || view.has($0, .common) }) {
                 return RawMention(tokens: range, type: .workOfArt, strength: 1)
+            }
+            // "Perth Glory", "Montreal Victorias", "Fremantle Dockers": a city no one is named
+            // after, then a name that is no head word, is a club or a firm of that city.
+            if range.count <= 3, !view.has(first, .firstName), !view.has(first, .surname), !isCountryOrState(first..<first + 1),
+                gazetteerType(first..<first + 1, allowAmbiguousCities: false) == .geopolitical,
+                !(first + 1..<range.upperBound).contains(where: { view.has($0, .title) || view.has($0, .locationHead) || view.has($0, .facilityHead) || view.has($0, .eventHead) })
+            {
+                return RawMention(tokens: range, type: .organization, strength: 1)
             }
             // Name particles (de, van, bin, al) belong in people's names; "of" does not.
             let looksLikeAPerson = range.count <= 4 && !range.contains { view.is($0, "of") } && range.allSatisfy {
