@@ -58,6 +58,16 @@ func diagnosticCodes(_ text: String) -> [String] {
             == ["direct: “Why did he never pay his taxes?” | a narrator in the Okafor ad → nobody (unresolved)"])
     }
 
+    @Test func creditsSpeakersIntroducedByAnOpeningVerbOrByPuttingIt() {
+        let stated = quotations("Roger Stone spoke on the radio.\n\nStated Stone:\n\n“I think that the stakes are so high for everyone in this race.”")
+        #expect(stated.last?.hasSuffix("| Stone → Roger Stone (named)") == true)
+        #expect(quotations("It went on.\n\nAs Senator Ruth Okafor puts it: “We cannot wait any longer for this bill.”")
+            == ["direct: “We cannot wait any longer for this bill.” | Ruth Okafor → Ruth Okafor (named)"])
+        // A title's "of" does not end the search for the subject of "saying".
+        #expect(quotations("Former Secretary of State Ruth Okafor urged women to vote, saying, “There is a special place for those who stay home.”")
+            .first?.hasSuffix("| Ruth Okafor → Ruth Okafor (named)") == true)
+    }
+
     @Test func keepsNestedQuotesInsideTheirSpeakersWords() {
         let found = quotations("“He told me ‘never again’ and left the room,” Ms. Okafor said.")
         #expect(found == ["direct: “He told me ‘never again’ and left the room,” | Okafor → Okafor (named)"])

@@ -452,7 +452,10 @@ struct NameRecognizer {
         var mentions: [RawMention] = []
         // A capital that only marks the start of a sentence: "The", "But", "When".
         // ("Moody 's Investors Service": a word that owns the rest of the name stays.)
-        if startsSentenceLike(start), isCommonWordOnly(start), !(start + 1 < end && view.tokens[start + 1].flags.contains(.possessive)) {
+        // "Stated Stone:", "Added Okafor,": a speech verb opening the sentence goes before the name.
+        let openingCue = startsSentenceLike(start) && (view.has(start, .speechVerb) || view.has(start, .reportingVerb)) && !view.has(start, .firstName)
+            && view.string(start).hasSuffix("ed")
+        if startsSentenceLike(start), isCommonWordOnly(start) || openingCue, !(start + 1 < end && view.tokens[start + 1].flags.contains(.possessive)) {
             start += 1
             // "Results of the Weltklasse": the connectors, and the article, are not the name.
             while start < end, isConnector(start) || view.is(start, "the") && !view.isCapitalized(start) { start += 1 }

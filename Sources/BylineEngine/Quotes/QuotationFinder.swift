@@ -532,6 +532,7 @@ struct QuotationFinder {
             // “…?” a narrator in the ad asks: a lower-case word after the mark goes on with
             // the quote's sentence, whatever its question mark said.
             let goesOn = crossesSentence && view.isWord(close + 1) && !view.isCapitalized(close + 1)
+            // (“…!” US Senator Jeff Sessions said: a titled name may take a few words more.)
             let limit = min(view.count, index + (crossesSentence && !goesOn ? 4 : goesOn ? 10 : 24))
             // “…” ― Pamela Padilla: a dash and a name sign the quote.
             if view.tokens[index].kind == .dash, let speaker = speaker(startingAt: index + 1, cueAt: index),
@@ -610,6 +611,12 @@ struct QuotationFinder {
         let colonSubject: Attribution? = view.isPunctuation(colon, UInt8(ascii: ":")) ? sentenceSubjectOrDescription(before: colon).map {
             Attribution(speaker: $0, cue: colon..<colon + 1)
         } : nil
+        // "As Vulture put it, “…”": the one who put it so speaks.
+        if view.is(index, "it"), view.isAny(index - 1, ["put", "puts"]), index >= 2,
+            let speaker = speaker(endingAt: index - 2, after: max(sentences[Int(sentenceOf[index])].lowerBound - 1, index - 12), cueAt: index - 1)
+        {
+            return Attribution(speaker: speaker, cue: index - 1..<index + 1)
+        }
         var probe = index
         let lowest = max(sentences[Int(sentenceOf[index])].lowerBound, index - 8)
         while probe >= lowest {
@@ -1260,7 +1267,10 @@ struct QuotationFinder {
                 return SpeakerGuess(tokens: position..<Int(mentionEnd[position]) + 1, entity: Int(entityAt[position]), resolution: .named)
             }
             if view.isAny(position, Self.pronouns) { return resolvePronoun(at: position) }
-            if view.tokens[position].kind == .word, !view.isCapitalized(position), !view.has(position, .determiner), !view.has(position, .functionWord) {
+            // ("Former Secretary of State Madeleine Albright": a title's "of" is no verb.)
+            if view.tokens[position].kind == .word, !view.isCapitalized(position), !view.has(position, .determiner), !view.has(position, .functionWord),
+                !(view.has(position, .connector) && view.isCapitalized(position - 1) && view.isCapitalized(position + 1))
+            {
                 return nil
             }
         }
