@@ -68,6 +68,15 @@ func diagnosticCodes(_ text: String) -> [String] {
             .first?.hasSuffix("| Ruth Okafor → Ruth Okafor (named)") == true)
     }
 
+    @Test func tellsTheSpeakerFromWhoIsAskedAndWhatIsAdded() {
+        #expect(quotations("It ran on.\n\n“Should there be a database that tracks everyone?” a reporter can be heard asking Okafor after an event.")
+            .first?.hasSuffix("| a reporter → nobody (unresolved)") == true)
+        #expect(quotations("It ran on.\n\n“There are invertebrates with more spine than this senator,” reads an editorial in The Des Moines Register.")
+            .first?.hasSuffix("| an editorial → nobody (unresolved)") == true)
+        let added = quotations("Coal firms closed.\n\nIn a statement, Okafor said: “The company was highly successful,” adding that its value quadrupled in a decade.")
+        #expect(added.allSatisfy { !$0.contains("| that ") })
+    }
+
     @Test func keepsNestedQuotesInsideTheirSpeakersWords() {
         let found = quotations("“He told me ‘never again’ and left the room,” Ms. Okafor said.")
         #expect(found == ["direct: “He told me ‘never again’ and left the room,” | Okafor → Okafor (named)"])

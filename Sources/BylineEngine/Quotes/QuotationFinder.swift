@@ -1022,6 +1022,7 @@ struct QuotationFinder {
     static let betweenSubjectAndVerb: [StaticString] = [
         "has", "had", "have", "also", "later", "then", "previously", "recently", "once", "would", "will", "again", "further",
         "earlier", "repeatedly", "publicly", "privately", "reportedly", "often", "even",
+        "can", "could", "be", "heard", "seen",  // "a reporter can be heard asking"
     ]
 
     /// Cues whose object is who was told: "told reporters …".
@@ -1038,7 +1039,9 @@ struct QuotationFinder {
     func speaker(startingAt first: Int, cueAt cue: Int, inverted: Bool = false) -> SpeakerGuess? {
         // "told reporters", "told her supporters": after these the noun is who was told
         // (unless the cue comes right after a quote, inverted: “…?” asked Bennett).
-        if !inverted, view.isAny(cue, Self.tellCues) || view.isAny(cue, ["asked", "asks", "ask", "urged", "warned", "reminded"]) { return nil }
+        if !inverted, view.isAny(cue, Self.tellCues) || view.isAny(cue, ["asked", "asks", "ask", "asking", "urged", "urging", "warned", "warning", "reminded", "reminding"]) { return nil }
+        // "…,” adding that its value quadrupled": after the cue, "that" begins what was said.
+        if view.is(first, "that") { return nil }
         var index = first
         // "said Mr. Dlamini": the honorific is not part of the name's mention.
         while index < view.count, view.has(index, .honorific), index + 1 < view.count, entityAt[index + 1] >= 0 { index += 1 }
@@ -1079,7 +1082,10 @@ struct QuotationFinder {
         if view.has(end, .determiner) || view.is(end, "another") || view.is(end, "one") && view.isCapitalized(end + 1) { end += 1 }
         var steps = 0
         while end < view.count, steps < 4, view.tokens[end].kind == .word {
+            // (Right after the quote, “…,” reads an editorial in The Des Moines Register: a
+            // phrase saying where the speaker belongs ends it.)
             let closesPhrase = end + 1 >= view.count || view.tokens[end + 1].kind != .word || view.is(end + 1, "who") || view.is(end + 1, "whose")
+                || inverted && view.isAny(end + 1, ["in", "at", "from", "for", "with"]) && !view.isCapitalized(end)
                 || view.isCapitalized(end) && !view.isCapitalized(end + 1)  // "one Democrat familiar with …"
             // "a senior official", "the spokesman", "another New Hampshire Republican".
             let memberOfGroup = view.isCapitalized(end) && (view.has(end, .demonym) || view.has(end, .group))
