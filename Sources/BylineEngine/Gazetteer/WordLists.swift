@@ -1385,6 +1385,18 @@ enum WordLists {
         chided
         chiding
         scoffed
+        barked
+        affirmed
+        affirms
+        bragged
+        brags
+        gushed
+        sighed
+        murmured
+        thundered
+        marveled
+        marvelled
+        griped
         cautioned
         repeated
         recounted
