@@ -54,7 +54,7 @@ let package = Package(
         .executableTarget(name: "fuzz-transport", dependencies: ["BylineJSON", "JSONRPC", "FuzzSupport"], path: "Fuzz/Transport", swiftSettings: strict),
         .executableTarget(name: "fuzz-edits", dependencies: ["BylineEngine", "FuzzSupport"], path: "Fuzz/Edits", swiftSettings: strict),
 
-        .testTarget(name: "BylineEngineTests", dependencies: ["BylineEngine", "BylineTestSupport"], swiftSettings: strict),
+        .testTarget(name: "BylineEngineTests", dependencies: ["BylineEngine", "BylineTestSupport", "Locking"], swiftSettings: strict),
         .testTarget(name: "BylineJSONTests", dependencies: ["BylineJSON"], swiftSettings: strict),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "BylineJSON", "BylineTestSupport", "Locking"], swiftSettings: strict),
         .testTarget(

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BylineEngine
+import Locking
 
 let sharedCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus").path
@@ -213,5 +214,44 @@ struct SeedArticleTests {
             }
             for diagnostic in annotations.diagnostics { #expect(diagnostic.span.end <= limit) }
         }
+    }
+}
+
+@Suite struct OtherCoreTests {
+    /// Each piece of side work runs exactly once, on whichever thread takes it up first,
+    /// and its result can be collected more than once.
+    @Test func runsEachPieceOfWorkOnceAndHandsItsResultToTheCaller() {
+        let runs = Locked(0)
+        let pieces = (0..<200).map { number in
+            OtherCore { () -> Int in
+                runs.withLock { $0 += 1 }
+                return number * 2
+            }
+        }
+        #expect(pieces.enumerated().allSatisfy { $0.element.result() == $0.offset * 2 })
+        #expect(pieces.enumerated().allSatisfy { $0.element.result() == $0.offset * 2 })
+        #expect(runs.withLock { $0 } == 200)
+    }
+
+    /// With every worker thread of the pool blocked, the caller does the work itself rather
+    /// than wait on a pool that cannot run it (libdispatch on Linux stops at 255 threads).
+    @Test func theCallerDoesTheWorkWhenNoThreadTakesItUp() {
+        let release = DispatchSemaphore(value: 0)
+        let blockers = 320
+        for _ in 0..<blockers {
+            DispatchQueue.global(qos: .userInitiated).async { release.wait() }
+        }
+        let answered = DispatchSemaphore(value: 0)
+        let answer = Locked<Int?>(nil)
+        let caller = Thread {
+            let piece = OtherCore { 42 }
+            answer.withLock { $0 = piece.result() }
+            answered.signal()
+        }
+        caller.start()
+        let timedOut = answered.wait(timeout: .now() + 20) == .timedOut
+        for _ in 0..<blockers { release.signal() }
+        #expect(!timedOut)
+        #expect(answer.withLock { $0 } == 42)
     }
 }
