@@ -228,6 +228,7 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
     @Test func takesPlacesThatPlayAMatchForTeams() {
         #expect(mentions("Leeds beat Chelsea 2-1 in London on Saturday.").prefix(3) == ["Leeds|ORG", "Chelsea|ORG", "2-1|CARDINAL"])
         #expect(mentions("Leeds is a city in England.") == ["Leeds|GPE", "England|GPE"])
+        #expect(mentions("Japan won 2-1 against Syria on Friday.").prefix(3) == ["Japan|GPE", "2-1|CARDINAL", "Syria|GPE"])
         #expect(mentions("Leeds manager Tom Okafor and Australia coach Greg Smith spoke.").prefix(3)
             == ["Leeds|ORG", "Tom Okafor|PERSON", "Australia|GPE"])
         // The headline follows what the body makes of the city.

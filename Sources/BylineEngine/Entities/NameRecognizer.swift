@@ -253,7 +253,8 @@ struct NameRecognizer {
             let sentenceHasScore = sentenceRange(of: range.lowerBound).contains { position in
                 view.tokens[position].kind == .number && view.tokens[position].flags.contains(.hyphenated) && isScore(position)
             }
-            guard sentenceHasScore else { continue }
+            // A country's side keeps the country's name, as newswire tags it ("Japan beat Syria 2-1").
+            guard sentenceHasScore, !isCountryOrState(range) else { continue }
             if view.isAny(range.upperBound, Self.matchVerbs) && !view.is(range.upperBound, "at") || view.isAny(range.lowerBound - 1, Self.matchVerbs) && !view.is(range.lowerBound - 1, "at") {
                 mentions[index].type = .organization
             }
