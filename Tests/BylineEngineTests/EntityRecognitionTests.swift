@@ -252,6 +252,9 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(mentions("Moody 's Investors Service upgraded the debt of Banco Santander .")
             == ["Moody 's Investors Service|ORG", "Banco Santander|ORG"])
         #expect(mentions("Hutu rebels attacked a camp in Burundi.").first == "Hutu|NORP")
+        #expect(mentions("Zairean rebels took the town.").first == "Zairean|NORP")
+        #expect(mentions("Federal Reserve Chairman Alan Greenspan spoke.") == ["Federal Reserve|ORG", "Alan Greenspan|PERSON"])
+        #expect(mentions("Transport Minister Ruth Okafor spoke.") == ["Ruth Okafor|PERSON"])
         #expect(mentions("Perth Glory beat FC Basel on Sunday.").prefix(2) == ["Perth Glory|ORG", "FC Basel|ORG"])
         #expect(mentions("Paris Hilton flew to Perth.").first == "Paris Hilton|PERSON")
     }

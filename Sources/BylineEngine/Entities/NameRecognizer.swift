@@ -498,6 +498,16 @@ struct NameRecognizer {
                     position = personStart
                     break
                 }
+                // "Federal Reserve Chairman Alan Greenspan", "Communist Party Chief …": the
+                // words before the title name an organisation, which is a mention of its own.
+                if roleStart == nil, !isTitle(position), let title = titleAhead(from: position, before: end), title > position,
+                    view.has(title - 1, .organizationHead) || gazetteerType(position..<title, allowAmbiguousCities: false) == .organization
+                {
+                    mentions.append(RawMention(tokens: position..<title, type: .organization, strength: 3))
+                    roleStart = position
+                    position = title
+                    continue
+                }
                 if roleStart == nil { roleStart = position }
                 position += 1
                 continue

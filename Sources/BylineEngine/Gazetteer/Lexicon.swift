@@ -112,7 +112,7 @@ public final class Lexicon: Sendable {
         ("Moldavian", "Moldova"), ("Nepali", "Nepal"), ("Azeri", "Azerbaijan"), ("Lao", "Laos"), ("Cape Verdean", "Cabo Verde"),
         ("Bosniak", "Bosnia and Herzegovina"), ("Scottish", "United Kingdom"), ("Welsh", "United Kingdom"),
         ("English", "United Kingdom"), ("Briton", "United Kingdom"), ("Dutchman", "The Netherlands"), ("Frenchman", "France"),
-        ("Yugoslav", "Serbia and Montenegro"),
+        ("Yugoslav", "Serbia and Montenegro"), ("Zairean", "Democratic Republic of the Congo"), ("Congolese", "Democratic Republic of the Congo"),
     ]
 
     /// Adds a demonym and, where English makes one with -s, its plural ("Russians"), unless
