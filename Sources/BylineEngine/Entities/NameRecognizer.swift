@@ -794,6 +794,11 @@ struct NameRecognizer {
         {
             return RawMention(tokens: range, type: .organization, strength: 2)
         }
+        // "Social Democrats", "Christian Democrats": a party's members named as a group.
+        // (In the plural: "one New Hampshire Democrat" is a person described.)
+        if range.count >= 2, range.count <= 3, view.has(last, .group), view.tokens[last].flags.contains(.capitalized), view.string(last).hasSuffix("s") {
+            return RawMention(tokens: range, type: .norp, strength: 2)
+        }
         // "the official INA news agency said", "the Kommersant newspaper": a name that heads a
         // lower-case kind of organisation is that organisation's.
         if view.isWord(range.upperBound), !view.isCapitalized(range.upperBound),
@@ -844,6 +849,13 @@ struct NameRecognizer {
         let speechBefore = view.has(first - 1, .speechVerb) && !view.isCapitalized(first - 1)
         if speechAfter && !placeContext || speechBefore || isPersonVerb(range.upperBound), range.count <= 4, !(range.count == 1 && view.has(first, .common) && !view.has(first, .surname)),
             !range.contains(where: { view.is($0, "of") })
+        {
+            return withRole(RawMention(tokens: range, type: .person, strength: 2), range)
+        }
+        // "Thomas Muster ( Austria )": a first name, then a country in brackets, is a player.
+        if range.count >= 2, range.count <= 3, firstIsName, view.isPunctuation(range.upperBound, UInt8(ascii: "(")),
+            range.upperBound + 2 < view.count, view.isPunctuation(range.upperBound + 2, UInt8(ascii: ")")) || view.isPunctuation(range.upperBound + 3, UInt8(ascii: ")")),
+            isCountryOrState(range.upperBound + 1..<range.upperBound + 2) || gazetteerType(range.upperBound + 1..<range.upperBound + 2, allowAmbiguousCities: false) == .geopolitical
         {
             return withRole(RawMention(tokens: range, type: .person, strength: 2), range)
         }

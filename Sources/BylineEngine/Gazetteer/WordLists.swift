@@ -409,6 +409,7 @@ enum WordLists {
         cup
         championship
         championships
+        masters
         summit
         festival
         election
