@@ -256,6 +256,8 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(mentions("The opposition Social Democrats criticised the visit.") == ["Social Democrats|NORP"])
         #expect(mentions("Marc Rosset ( Switzerland ) beat Thomas Muster ( Austria ) 7-6 6-4").contains("Thomas Muster|PERSON"))
         #expect(mentions("Leading scores in the Volvo Masters on Thursday.").first == "Volvo Masters|EVENT")
+        #expect(mentions("Fiat SpA shares fell on the Paris Bourse.") == ["Fiat SpA|ORG", "Paris Bourse|ORG"])
+        #expect(mentions("The centre-left Olive Tree coalition has a majority.") == ["Olive Tree|ORG"])
         #expect(mentions("Federal Reserve Chairman Alan Greenspan spoke.") == ["Federal Reserve|ORG", "Alan Greenspan|PERSON"])
         #expect(mentions("Transport Minister Ruth Okafor spoke.") == ["Ruth Okafor|PERSON"])
         #expect(mentions("Perth Glory beat FC Basel on Sunday.").prefix(2) == ["Perth Glory|ORG", "FC Basel|ORG"])

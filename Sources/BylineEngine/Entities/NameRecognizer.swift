@@ -802,7 +802,8 @@ struct NameRecognizer {
         // "the official INA news agency said", "the Kommersant newspaper": a name that heads a
         // lower-case kind of organisation is that organisation's.
         if view.isWord(range.upperBound), !view.isCapitalized(range.upperBound),
-            view.isAny(range.upperBound, ["newspaper", "broadcaster", "agency", "tabloid", "magazine", "weekly", "television", "radio"])
+            view.isAny(range.upperBound, ["newspaper", "broadcaster", "agency", "tabloid", "magazine", "weekly", "television", "radio",
+                                          "party", "coalition", "alliance", "movement", "faction", "bloc"])
                 || view.is(range.upperBound, "news") && view.isAny(range.upperBound + 1, ["agency", "service", "channel", "network"])
         {
             return RawMention(tokens: range, type: .organization, strength: 2)

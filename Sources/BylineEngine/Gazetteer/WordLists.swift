@@ -183,6 +183,17 @@ enum WordLists {
         plc
         ag
         gmbh
+        spa
+        sa
+        nv
+        bv
+        ab
+        asa
+        oyj
+        srl
+        sarl
+        pty
+        bourse
         group
         bank
         university
