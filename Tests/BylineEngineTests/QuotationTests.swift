@@ -77,6 +77,11 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(added.allSatisfy { !$0.contains("| that ") })
     }
 
+    @Test func creditsAMixedQuoteToTheDescriptionThatOpensItsSentence() {
+        #expect(quotations("It was tense.\n\nHer liberal friends have mocked the campaign, calling Okafor “an orange buffoon.”")
+            == ["mixed: Okafor “an orange buffoon.” | Her liberal friends → nobody (unresolved)"])
+    }
+
     @Test func keepsNestedQuotesInsideTheirSpeakersWords() {
         let found = quotations("“He told me ‘never again’ and left the room,” Ms. Okafor said.")
         #expect(found == ["direct: “He told me ‘never again’ and left the room,” | Okafor → Okafor (named)"])

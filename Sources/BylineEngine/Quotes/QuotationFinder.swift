@@ -395,7 +395,7 @@ struct QuotationFinder {
             verb -= 1
         }
         guard verb >= sentence.lowerBound, stretch.open - verb <= 12 else { return nil }
-        guard let speaker = speaker(endingAt: verb - 1, after: sentence.lowerBound - 1, cueAt: verb) ?? sentenceSubject(before: verb) else {
+        guard let speaker = speaker(endingAt: verb - 1, after: sentence.lowerBound - 1, cueAt: verb) ?? sentenceSubjectOrDescription(before: verb) else {
             return nil
         }
         var start = verb + 1
@@ -658,7 +658,10 @@ struct QuotationFinder {
         guard view.has(start, .determiner) else { return nil }
         var end = start + 1
         while end < min(index, start + 4), view.tokens[end].kind == .word, !view.has(end, .reportingVerb) {
-            if end + 1 < view.count, view.tokens[end + 1].kind != .word || view.has(end + 1, .speechVerb) || !view.isCapitalized(end + 1) && view.string(end + 1).hasSuffix("ed") {
+            // (The phrase ends before its verb, or before an auxiliary: "Her friends have mocked".)
+            if end + 1 < view.count, view.tokens[end + 1].kind != .word || view.has(end + 1, .speechVerb)
+                || !view.isCapitalized(end + 1) && (view.string(end + 1).hasSuffix("ed") || view.isAny(end + 1, ["has", "have", "had"]))
+            {
                 return resolveNominal(start..<end + 1)
             }
             end += 1
