@@ -77,6 +77,11 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(added.allSatisfy { !$0.contains("| that ") })
     }
 
+    @Test func creditsWhoeverIssuedTheStatement() {
+        #expect(quotations("It ran.\n\nSenator Ruth Okafor put out a statement saying the state “does not have the capacity to vet every refugee.”")
+            .first?.hasSuffix("| Ruth Okafor → Ruth Okafor (named)") == true)
+    }
+
     @Test func creditsAMixedQuoteToTheDescriptionThatOpensItsSentence() {
         #expect(quotations("It was tense.\n\nHer liberal friends have mocked the campaign, calling Okafor “an orange buffoon.”")
             == ["mixed: Okafor “an orange buffoon.” | Her liberal friends → nobody (unresolved)"])

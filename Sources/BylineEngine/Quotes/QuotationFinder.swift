@@ -1178,6 +1178,14 @@ struct QuotationFinder {
                     break
                 }
             }
+            // "His office put out a statement saying …", "Black Lives Matter issued a statement
+            // saying …": the one who issued the document speaks through it.
+            if view.isAny(index, ["statement", "release", "letter", "memo", "email", "e-mail"]), start > floor + 1,
+                view.isAny(start - 1, ["issued", "released", "sent", "out", "posted", "published", "circulated"]),
+                let issuer = sentenceSubject(before: start)
+            {
+                return issuer
+            }
             return resolveNominal(start..<index + 1)
         }
         // "a narrator in the Clinton ad asks", "an aide with the campaign said": a speaker's
