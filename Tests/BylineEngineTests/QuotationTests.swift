@@ -77,6 +77,11 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(added.allSatisfy { !$0.contains("| that ") })
     }
 
+    @Test func creditsTheOneNamedAsSayingItRatherThanThePronounAfter() {
+        #expect(quotations("It ran.\n\nSenator Ruth Okafor however said he would welcome the participation of China in a “principled security network” for Asia.")
+            .first?.hasSuffix("| Ruth Okafor → Ruth Okafor (named)") == true)
+    }
+
     @Test func creditsWhoeverIssuedTheStatement() {
         #expect(quotations("It ran.\n\nSenator Ruth Okafor put out a statement saying the state “does not have the capacity to vet every refugee.”")
             .first?.hasSuffix("| Ruth Okafor → Ruth Okafor (named)") == true)

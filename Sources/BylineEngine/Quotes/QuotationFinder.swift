@@ -1026,6 +1026,7 @@ struct QuotationFinder {
         "has", "had", "have", "also", "later", "then", "previously", "recently", "once", "would", "will", "again", "further",
         "earlier", "repeatedly", "publicly", "privately", "reportedly", "often", "even",
         "can", "could", "be", "heard", "seen",  // "a reporter can be heard asking"
+        "however", "still", "now", "first", "quickly", "simply", "just", "never",
     ]
 
     /// Cues whose object is who was told: "told reporters …".
@@ -1135,6 +1136,13 @@ struct QuotationFinder {
             return SpeakerGuess(tokens: start..<index + 1, entity: Int(entityAt[index]), resolution: .named)
         }
         if view.isAny(index, Self.pronouns) {
+            // "Carter said he would welcome …": the one named as saying it speaks.
+            let verb = view.is(index - 1, "that") ? index - 2 : index - 1
+            if verb > floor + 1, !layout.insideQuote[verb], view.has(verb, .reportingVerb), !view.isCapitalized(verb),
+                let outer = speaker(endingAt: verb - 1, after: floor, cueAt: verb), outer.resolution == .named
+            {
+                return outer
+            }
             return resolvePronoun(at: index)
         }
         // "In a statement, Peabody said": a capitalised name the recogniser left untyped (not
