@@ -85,6 +85,9 @@ func diagnosticCodes(_ text: String) -> [String] {
     @Test func creditsWhoeverIssuedTheStatement() {
         #expect(quotations("It ran.\n\nSenator Ruth Okafor put out a statement saying the state “does not have the capacity to vet every refugee.”")
             .first?.hasSuffix("| Ruth Okafor → Ruth Okafor (named)") == true)
+        // The subject after an opening phrase with a comma of its own.
+        #expect(quotations("It ran.\n\nFollowing a swiftly called, late-afternoon meeting, the Security Council issued a statement calling the test “a clear violation of five resolutions.”")
+            .first?.hasSuffix("| Security Council → Security Council (named)") == true)
     }
 
     @Test func creditsAMixedQuoteToTheDescriptionThatOpensItsSentence() {

@@ -1271,9 +1271,11 @@ struct QuotationFinder {
     func sentenceSubject(before index: Int) -> SpeakerGuess? {
         let sentence = sentences[Int(sentenceOf[index])]
         if let subject = subject(of: sentence, before: index) { return subject }
-        // "Earlier this week, Clinton shared …": the subject after an opening phrase.
-        if let comma = sentence.prefix(12).first(where: { view.isPunctuation($0, UInt8(ascii: ",")) }), comma + 1 < index {
-            return subject(of: comma + 1..<sentence.upperBound, before: index)
+        // "Earlier this week, Clinton shared …": the subject after an opening phrase, which
+        // may hold a comma of its own ("Following a swiftly called, late-afternoon meeting,
+        // the Security Council issued …").
+        for comma in sentence.prefix(16) where view.isPunctuation(comma, UInt8(ascii: ",")) && comma + 1 < index {
+            if let subject = subject(of: comma + 1..<sentence.upperBound, before: index) { return subject }
         }
         return nil
     }
