@@ -90,6 +90,11 @@ func diagnosticCodes(_ text: String) -> [String] {
             .first?.hasSuffix("| Security Council → Security Council (named)") == true)
     }
 
+    @Test func creditsDescribedSpeakers() {
+        #expect(quotations("It ran.\n\n“We are shocked, he was a friend to us,” one Amiens employee told French television.")
+            .first?.hasSuffix("| one Amiens employee → nobody (unresolved)") == true)
+    }
+
     @Test func creditsAMixedQuoteToTheDescriptionThatOpensItsSentence() {
         #expect(quotations("It was tense.\n\nHer liberal friends have mocked the campaign, calling Okafor “an orange buffoon.”")
             == ["mixed: Okafor “an orange buffoon.” | Her liberal friends → nobody (unresolved)"])

@@ -1018,6 +1018,9 @@ struct QuotationFinder {
         "organisers", "protesters", "doctors", "scientists", "researchers", "economists", "groups", "group", "company",
         "firm", "broadcaster", "network", "website", "paper", "union", "party", "court", "judge", "team", "office",
         "secretary", "senator", "governor", "mayor", "chief", "executive", "director", "chairman", "ambassador",
+        "employee", "employees", "worker", "workers", "friend", "neighbor", "neighbour", "resident", "voter", "voters",
+        "supporter", "supporters", "member", "members", "staffer", "staffers", "editor", "writer", "narrator", "board",
+        "editorial", "ad", "lawsuit", "complaint", "survey", "study", "memo", "letter",
     ]
 
     /// The speaker named right after a cue: "said Putin", "said the spokesman", "said he".
@@ -1185,6 +1188,14 @@ struct QuotationFinder {
                     if start - 1 > floor, view.has(start - 1, .determiner) { start -= 1 }
                     break
                 }
+            }
+            // "a narrator in the Clinton ad asks": the speaker is the noun the phrase belongs to.
+            if start - 2 > floor, view.isAny(start - 1, ["in", "for", "with", "at", "from"]), !view.isCapitalized(start - 2),
+                view.isAny(start - 2, Self.speakerNouns) || view.has(start - 2, .title) || view.has(start - 3, .determiner),
+                var owner = speaker(endingAt: start - 2, after: floor, cueAt: cue), owner.tokens.upperBound == start - 1
+            {
+                owner.tokens = owner.tokens.lowerBound..<index + 1
+                return owner
             }
             // "His office put out a statement saying …", "Black Lives Matter issued a statement
             // saying …": the one who issued the document speaks through it.
