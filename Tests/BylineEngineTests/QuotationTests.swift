@@ -217,6 +217,11 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(quotations("The budget was balanced and taxes would not rise, said Governor Ana Ruiz.").count == 1)
     }
 
+    @Test func aVerbJoinedByAndSharesTheSentencesSubject() {
+        #expect(quotations("Senator Ruth Okafor is telling a veterans group that the army is depleted and says she will expand the armed forces.")
+            .contains("indirect: she will expand the armed forces | Ruth Okafor → Ruth Okafor (named)"))
+    }
+
     @Test func findsEveryFormOfAttributionWithoutMarks() {
         #expect(quotations("Kowalczyk said that the talks would resume next week.")
             == ["indirect: the talks would resume next week | Kowalczyk → Kowalczyk (named)"])

@@ -814,7 +814,10 @@ struct QuotationFinder {
             // "X said (that) …", "X told reporters …", "X pointed out that …"; and "…, arguing
             // that …", whose speaker is the sentence's subject, not the name before the comma.
             // (The content is checked first: finding and resolving the speaker costs more.)
+            // (So is "X is telling a veterans group … and says he will …": a verb joined by
+            // "and" shares the sentence's subject.)
             let participle = view.isPunctuation(index - 1, UInt8(ascii: ",")) && view.string(index).hasSuffix("ing")
+                || view.is(index - 1, "and") && index - 1 > sentence.lowerBound + 2
             let contentStart = reportedContentStart(after: index + length, end: end)
             // "pledged to deepen", "vowed on Friday to act": a commitment, not speech.
             var infinitive = false
