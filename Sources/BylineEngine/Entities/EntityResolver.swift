@@ -83,18 +83,19 @@ struct EntityResolver {
         var known = HashKeyedMap<EntityType>(capacity: mentions.count)
         var covered = [Bool](repeating: false, count: view.count)
         // Cities in headlines that the body only ever calls clubs ("Arsenal 1 Leeds 1",
-        // "Leeds manager …"): true while every body mention of the city is a club's.
-        var clubs = HashKeyedMap<Bool?>(capacity: 16)
+        // "Leeds manager …").
+        enum BodyUse { case none, onlyAsClub, asPlace }
+        var clubs = HashKeyedMap<BodyUse>(capacity: 16)
         for mention in mentions where capsLines[mention.tokens.lowerBound] && mention.type == .geopolitical && mention.tokens.count <= 2 {
-            if view.lookup(view.lexicon.cities, mention.tokens) != nil { clubs[view.foldedHash(mention.tokens)] = .some(nil) }
+            if view.lookup(view.lexicon.cities, mention.tokens) != nil { clubs[view.foldedHash(mention.tokens)] = BodyUse.none }
         }
         if clubs.count > 0 {
             for mention in mentions where !capsLines[mention.tokens.lowerBound] && mention.tokens.count <= 2
                 && (mention.type == .organization || mention.type == .geopolitical)
             {
                 let key = view.foldedHash(mention.tokens)
-                guard let seen = clubs[key] else { continue }
-                clubs[key] = .some(mention.type == .organization && seen != false)
+                guard let use = clubs[key] else { continue }
+                clubs[key] = mention.type == .organization && use != .asPlace ? .onlyAsClub : .asPlace
             }
         }
         // Only a name that begins (or, for a person's surname, ends) with a word a headline
@@ -125,7 +126,7 @@ struct EntityResolver {
             }
         }
         for index in mentions.indices where mentions[index].type == .geopolitical && capsLines[mentions[index].tokens.lowerBound] {
-            if clubs[view.foldedHash(mentions[index].tokens)] == .some(true) { mentions[index].type = .organization }
+            if clubs[view.foldedHash(mentions[index].tokens)] == .onlyAsClub { mentions[index].type = .organization }
         }
         var index = firstCaps
         while index < view.count {
