@@ -532,7 +532,6 @@ struct QuotationFinder {
             // “…?” a narrator in the ad asks: a lower-case word after the mark goes on with
             // the quote's sentence, whatever its question mark said.
             let goesOn = crossesSentence && view.isWord(close + 1) && !view.isCapitalized(close + 1)
-            // (“…!” US Senator Jeff Sessions said: a titled name may take a few words more.)
             let limit = min(view.count, index + (crossesSentence && !goesOn ? 4 : goesOn ? 10 : 24))
             // “…” ― Pamela Padilla: a dash and a name sign the quote.
             if view.tokens[index].kind == .dash, let speaker = speaker(startingAt: index + 1, cueAt: index),
@@ -1095,7 +1094,7 @@ struct QuotationFinder {
             // (Right after the quote, “…,” reads an editorial in The Des Moines Register: a
             // phrase saying where the speaker belongs ends it.)
             let closesPhrase = end + 1 >= view.count || view.tokens[end + 1].kind != .word || view.is(end + 1, "who") || view.is(end + 1, "whose")
-                || inverted && view.isAny(end + 1, ["in", "at", "from", "for", "with"]) && !view.isCapitalized(end)
+                || inverted && view.isAny(end + 1, Self.belongingPrepositions) && !view.isCapitalized(end)
                 || view.isCapitalized(end) && !view.isCapitalized(end + 1)  // "one Democrat familiar with …"
             // "a senior official", "the spokesman", "another New Hampshire Republican".
             let memberOfGroup = view.isCapitalized(end) && (view.has(end, .demonym) || view.has(end, .group))
@@ -1193,13 +1192,7 @@ struct QuotationFinder {
                 }
             }
             // "a narrator in the Clinton ad asks": the speaker is the noun the phrase belongs to.
-            if start - 2 > floor, view.isAny(start - 1, ["in", "for", "with", "at", "from"]), !view.isCapitalized(start - 2),
-                view.isAny(start - 2, Self.speakerNouns) || view.has(start - 2, .title) || view.has(start - 3, .determiner),
-                var owner = speaker(endingAt: start - 2, after: floor, cueAt: cue), owner.tokens.upperBound == start - 1
-            {
-                owner.tokens = owner.tokens.lowerBound..<index + 1
-                return owner
-            }
+            if let owner = phraseOwner(preposition: start - 1, through: index, after: floor, cueAt: cue) { return owner }
             // "His office put out a statement saying …", "Black Lives Matter issued a statement
             // saying …": the one who issued the document speaks through it.
             if view.isAny(index, ["statement", "release", "letter", "memo", "email", "e-mail"]), start > floor + 1,
@@ -1215,20 +1208,26 @@ struct QuotationFinder {
         if view.tokens[index].kind == .word, !view.isCapitalized(index) || entityAt[index] >= 0 {
             var preposition = index - 1
             while preposition > floor + 1, index - preposition <= 4, view.tokens[preposition].kind == .word,
-                !view.isAny(preposition, ["in", "for", "with", "at", "from"])
+                !view.isAny(preposition, Self.belongingPrepositions)
             {
                 preposition -= 1
             }
-            if preposition > floor + 1, view.isAny(preposition, ["in", "for", "with", "at", "from"]),
-                view.isAny(preposition - 1, Self.speakerNouns) || view.has(preposition - 1, .title) || view.has(preposition - 2, .determiner),
-                !view.isCapitalized(preposition - 1),
-                var guess = speaker(endingAt: preposition - 1, after: floor, cueAt: cue), guess.tokens.upperBound == preposition
-            {
-                guess.tokens = guess.tokens.lowerBound..<index + 1
-                return guess
-            }
+            return phraseOwner(preposition: preposition, through: index, after: floor, cueAt: cue)
         }
         return nil
+    }
+
+    static let belongingPrepositions: [StaticString] = ["in", "for", "with", "at", "from"]
+
+    /// "a narrator in the Clinton ad", "an aide with the campaign": the speaking noun before
+    /// a short phrase saying where it belongs, as a speaker running through `end`.
+    func phraseOwner(preposition: Int, through end: Int, after floor: Int, cueAt cue: Int) -> SpeakerGuess? {
+        guard preposition - 1 > floor, view.isAny(preposition, Self.belongingPrepositions), !view.isCapitalized(preposition - 1),
+            view.isAny(preposition - 1, Self.speakerNouns) || view.has(preposition - 1, .title) || view.has(preposition - 2, .determiner),
+            var owner = speaker(endingAt: preposition - 1, after: floor, cueAt: cue), owner.tokens.upperBound == preposition
+        else { return nil }
+        owner.tokens = owner.tokens.lowerBound..<end + 1
+        return owner
     }
 
     /// A transcript's turn starting at `start`: a speaker's name in capitals or with a title,
