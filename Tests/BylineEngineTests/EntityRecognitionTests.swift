@@ -368,6 +368,43 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(mentions("Ato Boldon ( Trinidad ) was third.").contains("Trinidad|GPE"))
     }
 
+    @Test func readsPlacesFromHowTheSentenceDescribesThem() {
+        #expect(mentions("It is a suburb of Blackburn, Lancashire, England.") == ["Blackburn|GPE", "Lancashire|GPE", "England|GPE"])
+        #expect(mentions("Aisby is a village near Grantham, Lincolnshire.") == ["Aisby|GPE", "Grantham|GPE", "Lincolnshire|GPE"])
+        // A surname after a town's comma stays a person.
+        #expect(mentions("In Leeds, Smith said no.").last == "Smith|PERSON")
+    }
+
+    @Test func aTitlesOwnerIsNamedWithoutTheTitle() {
+        #expect(mentions("He met the Mayor of Brampton and the President of France.") == ["Brampton|GPE", "France|GPE"])
+        #expect(mentions("The Secretary of State spoke.").isEmpty)
+    }
+
+    @Test func aFullNameMakesItsSurnameAPersonThoughATownHasItToo() {
+        let found = mentions("Forces led by General Manuel Belgrano advanced. Belgrano accepted the post.")
+        #expect(found == ["Manuel Belgrano|PERSON", "Belgrano|PERSON"])
+        // A metropolis stays a place: "Jack London" does not make London a person.
+        #expect(mentions("Jack London wrote it. He lived in London.").last == "London|GPE")
+    }
+
+    @Test func aPlaceThenAPluralNicknameIsATeam() {
+        #expect(mentions("The Chicago Cubs beat the New York Yankees and the West Coast Eagles lost.")
+            == ["Chicago Cubs|ORG", "New York Yankees|ORG", "West Coast Eagles|ORG"])
+        #expect(mentions("John Smith met Mary Jones.") == ["John Smith|PERSON", "Mary Jones|PERSON"])
+        #expect(mentions("Texas Republicans voted.") != ["Texas Republicans|ORG"])
+    }
+
+    @Test func anItemInAListOfPeopleIsAPerson() {
+        #expect(mentions("He worked with Gerry Kelly, Michael Capponi, Tommy Pooch, Jorge Nunez and others.").contains("Tommy Pooch|PERSON"))
+        #expect(mentions("He was married to Anastasiya Vertinskaya.") == ["Anastasiya Vertinskaya|PERSON"])
+    }
+
+    @Test func anOrganisationsSubjectsAreJoinedByAnd() {
+        #expect(mentions("The Department of Health and Human Services said. The Bank of England and Barclays agreed.")
+            == ["Department of Health and Human Services|ORG", "Bank of England|ORG", "Barclays|ORG"])
+        #expect(mentions("Doctors at Orlando Regional Hospital told the Orlando Sentinel.") == ["Orlando Regional Hospital|ORG", "Orlando Sentinel|ORG"])
+    }
+
     @Test func readsMoneyInOldCurrencies() {
         #expect(mentions("Shares rose to 35.50 marks.") == ["35.50 marks|MONEY"])
     }

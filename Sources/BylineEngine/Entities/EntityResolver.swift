@@ -13,6 +13,9 @@ struct EntityResolver {
     func harmonize(_ mentions: inout [RawMention], capsLines: [Bool]) {
         var strongTypes = HashKeyedMap<(type: EntityType, strength: Int)>(capacity: mentions.count)
         var personTokens = HashKeyedSet(capacity: mentions.count * 2)
+        // The last words of full names: "General Manuel Belgrano" makes every later "Belgrano"
+        // the general, though a town has that name too.
+        var surnames = HashKeyedSet(capacity: mentions.count)
         // Each name's key, hashed once for both passes below (0 for numbers, which keep their type).
         let keys = mentions.map { isName($0.type) || $0.strength == 0 ? view.hash($0.tokens) : 0 }
         for (index, mention) in mentions.enumerated() where mention.strength >= 2 && isName(mention.type) {
@@ -24,6 +27,7 @@ struct EntityResolver {
             for index in mention.tokens where view.tokens[index].flags.contains(.capitalized) {
                 personTokens.insert(view.hash(index..<index + 1))
             }
+            if mention.tokens.count >= 2 { surnames.insert(view.hash(mention.tokens.upperBound - 1..<mention.tokens.upperBound)) }
         }
         for index in mentions.indices where isName(mentions[index].type) || mentions[index].strength == 0 {
             let mention = mentions[index]
@@ -40,6 +44,7 @@ struct EntityResolver {
                     || personTokens.contains(view.hash(mention.tokens.upperBound - 1..<mention.tokens.upperBound))
             }
             if (mention.tokens.count == 1 && mention.strength < 3 && personTokens.contains(key))
+                || (mention.tokens.count == 1 && mention.type == .geopolitical && surnames.contains(key) && isMinorCity(mention.tokens))
                 || (mention.tokens.count > 1 && mention.strength <= 1 && mention.type != .workOfArt && edgeIsPerson()
                     && !endsWithHead(mention.tokens))
             {
@@ -47,9 +52,40 @@ struct EntityResolver {
                 mentions[index].strength = 2
             }
         }
+        typeListItemsAlike(&mentions)
         mentions.removeAll { $0.strength == 0 }
         trimSentenceOpeners(&mentions, knownTypes: strongTypes)
         adoptHeadlineNames(&mentions, capsLines: capsLines)
+    }
+
+    /// "Gerry Kelly, Michael Capponi, Tommy Pooch, Jorge Nunez": a guessed name listed between
+    /// two names of one sure type is of that type too.
+    func typeListItemsAlike(_ mentions: inout [RawMention]) {
+        guard mentions.count >= 3 else { return }
+        func listed(_ left: Range<Int>, _ right: Range<Int>) -> Bool {
+            let gap = left.upperBound..<right.lowerBound
+            guard gap.count >= 1, gap.count <= 2, view.isPunctuation(gap.lowerBound, UInt8(ascii: ",")) || view.isAny(gap.lowerBound, ["and", "or"]) else { return false }
+            return gap.count == 1 || view.isAny(gap.lowerBound + 1, ["and", "or"])
+        }
+        for index in 1..<mentions.count - 1 where mentions[index].strength <= 1 && (isName(mentions[index].type) || mentions[index].strength == 0) {
+            let before = mentions[index - 1]
+            let after = mentions[index + 1]
+            guard before.type == after.type, before.strength >= 2, after.strength >= 2, isName(before.type), before.type != .workOfArt,
+                listed(before.tokens, mentions[index].tokens), listed(mentions[index].tokens, after.tokens)
+            else { continue }
+            mentions[index].type = before.type
+            mentions[index].strength = 2
+        }
+    }
+
+    /// A town that is only a town: no country, state or metropolis, whose name a person in
+    /// the article may carry (Paris, Jordan and Georgia stay places).
+    func isMinorCity(_ tokens: Range<Int>) -> Bool {
+        let lexicon = view.lexicon
+        guard let city = view.lookup(lexicon.cities, tokens), view.lookup(lexicon.countries, tokens) == nil, view.lookup(lexicon.usStates, tokens) == nil,
+            view.lookup(lexicon.countryAliases, tokens) == nil, view.lookup(lexicon.knownGeopoliticalEntities, tokens) == nil
+        else { return false }
+        return (lexicon.cities.integer(ofField: 3, entry: city) ?? 0) < 1_000_000
     }
 
     /// "Anderson Park", "Watson School of Biological Sciences": a person's name that begins a

@@ -84,6 +84,13 @@ struct NameRecognizer {
                     end += 3
                 } else if possessiveInsideName(end, claimed: claimed) {
                     end += 2
+                } else if view.is(end, "and"), continues(end + 1), isNameish(end + 1), !claimed[end + 1], view.has(end + 1, .common), !isFirstName(end + 1),
+                    gazetteerType(end + 1..<end + 2, allowAmbiguousCities: false) == nil,
+                    (index..<end - 1).contains(where: { view.has($0, .organizationHead) && view.is($0 + 1, "of") })
+                {
+                    // "Department of Health and Human Services", "Institute of Arts and
+                    // Sciences": after an organisation's "of", "and" joins the subjects it covers.
+                    end += 2
                 } else {
                     break
                 }
@@ -149,6 +156,18 @@ struct NameRecognizer {
         "gdp", "gnp", "ceo", "cfo", "coo", "cto", "tv", "pc", "mp", "mps", "mvp", "dj", "cd", "cds", "dvd", "vip", "suv", "aids", "hiv", "dna",
         "phd", "mba", "ufo", "atm", "gps", "usb", "lcd", "led", "era", "rpm", "iq", "am", "pm", "fm", "ok", "id", "pdf", "html", "ai", "it",
         "hq", "pr", "ad", "bc", "faq", "diy", "ps", "vs", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii",
+    ]
+
+    /// Nouns whose "of" names a place: "a suburb of Blackburn", "the mayor of Reading".
+    static let placeNouns: [StaticString] = [
+        "suburb", "suburbs", "outskirts", "city", "town", "village", "capital", "province", "county", "district", "region",
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "mayor", "streets", "centre", "center",
+        "port", "municipality", "parish", "borough", "neighbourhood", "neighborhood", "resident", "residents", "people",
+    ]
+
+    static let verbsToAPerson: [StaticString] = [
+        "married", "engaged", "spoke", "speaking", "talked", "talking", "wrote", "writing", "said", "explained", "apologised", "apologized",
+        "listened", "replied", "responded", "introduced", "related", "loyal", "devoted", "wed", "reported", "complained", "deferred",
     ]
 
     static let regionPrefixes: [StaticString] = [
@@ -493,7 +512,10 @@ struct NameRecognizer {
                     // "Secretary of State Madeleine Albright": the title names its department,
                     // then a first name begins the person. Otherwise "President of France" is no name.
                     let personStart = position + 3 < end - 1 ? (position + 3...min(position + 4, end - 2)).first { isFirstName($0) } : nil
-                    guard let personStart, (position + 2..<personStart).allSatisfy({ view.isCapitalized($0) }) else { break }
+                    guard let personStart, (position + 2..<personStart).allSatisfy({ view.isCapitalized($0) }) else {
+                        if view.has(position, .organizationHead) { break }
+                        return mentions + ownerOfTitle(position + 2..<end, title: position)
+                    }
                     if roleStart == nil { roleStart = position }
                     position = personStart
                     break
@@ -563,6 +585,22 @@ struct NameRecognizer {
         }
         mentions.append(mention)
         return mentions
+    }
+
+    /// "the Mayor of Brampton", "President of France": no person is named, but what the title
+    /// belongs to is, unless it is a department's common word ("Secretary of State").
+    func ownerOfTitle(_ range: Range<Int>, title: Int) -> [RawMention] {
+        var start = range.lowerBound
+        while start < range.upperBound, isConnector(start) || view.is(start, "the") { start += 1 }
+        guard start < range.upperBound else { return [] }
+        if range.upperBound - start == 1, view.has(start, .common), gazetteerType(start..<start + 1, allowAmbiguousCities: false) == nil { return [] }
+        var owned = analyse(start..<range.upperBound)
+        // A mayor's or a governor's is a place, whatever its name.
+        if owned.count == 1, owned[0].strength == 0 || owned[0].type == .person, view.isAny(title, ["mayor", "governor", "mayoress", "lord-mayor"]) {
+            owned[0].type = .geopolitical
+            owned[0].strength = 2
+        }
+        return owned
     }
 
     func startsSentenceLike(_ index: Int) -> Bool {
@@ -723,7 +761,10 @@ struct NameRecognizer {
     func type(_ range: Range<Int>, titled: Bool, honorific: Bool) -> RawMention {
         let first = range.lowerBound
         let last = range.upperBound - 1
-        let placeContext = view.has(first - 1, .placePreposition)
+        // "in Blackburn", "a suburb of Blackburn": where the words say a place comes next.
+        // ("married to", "spoke to": a person comes next.)
+        let placeContext = view.has(first - 1, .placePreposition) && !(view.is(first - 1, "to") && view.isAny(first - 2, Self.verbsToAPerson))
+            || view.is(first - 1, "of") && view.isAny(first - 2, Self.placeNouns)
         if !honorific, let type = gazetteerType(range, allowAmbiguousCities: placeContext) {
             return RawMention(tokens: range, type: type, strength: 3)
         }
@@ -746,6 +787,7 @@ struct NameRecognizer {
             return RawMention(tokens: range, type: .product, strength: 2)  // F-86 Sabre, CH-53 Sea Stallion
         }
         if range.count >= 2, view.is(last, "city") { return RawMention(tokens: range, type: .geopolitical, strength: 2) }
+        if isTeamName(range) { return RawMention(tokens: range, type: .organization, strength: 2) }
         // "World War II", "Gulf War I": the numeral after the event's head.
         if range.count >= 3, isRomanNumeral(last), view.has(last - 1, .eventHead) { return RawMention(tokens: range, type: .event, strength: 3) }
         if range.count >= 2, view.has(first, .eventHead), view.is(first + 1, "of") {
@@ -891,6 +933,16 @@ struct NameRecognizer {
         if placeContext, !view.has(first, .common) {
             return RawMention(tokens: range, type: .geopolitical, strength: 1)
         }
+        // "Aisby is a village in …", "Kenora, a town of 15,000,": what the sentence calls the
+        // name says it is a place.
+        if isDescribedAsTown(after: range.upperBound) {
+            return RawMention(tokens: range, type: .geopolitical, strength: 2)
+        }
+        // "near Grantham, Lincolnshire,", "Sandpoint, Idaho.": a name set off by a comma after
+        // a town is the region the town lies in.
+        if isRegionAfterTown(first) {
+            return RawMention(tokens: range, type: .geopolitical, strength: 1)
+        }
         // Bundesbank, Commerzbank, Rabobank: a bank by its name.
         if !view.has(first, .common), view.tokens[first].length > 6, String(decoding: view.text(first).suffix(4), as: UTF8.self).lowercased() == "bank" {
             return RawMention(tokens: range, type: .organization, strength: 2)
@@ -904,6 +956,61 @@ struct NameRecognizer {
         }
         // Unknown: typed later by what the rest of the article says about the same name.
         return RawMention(tokens: range, type: .product, strength: 0)
+    }
+
+    /// "Chicago Cubs", "New York Yankees", "West Coast Eagles": a place, then a plural
+    /// nickname, is a team. Party members by their state ("Texas Republicans") are not.
+    func isTeamName(_ range: Range<Int>) -> Bool {
+        let last = range.upperBound - 1
+        guard range.count >= 2, range.count <= 4, view.tokens[last].flags.contains(.capitalized), !view.tokens[last].flags.contains(.allCaps),
+            !view.tokens[last].flags.contains(.possessive), !view.isAny(last, Self.partyMembers),
+            !view.has(last, .surname), !isFirstName(range.lowerBound)  // "Mary Jones" is no team
+        else { return false }
+        let word = view.text(last)
+        guard word.count >= 4, word[word.count - 1] == UInt8(ascii: "s"), word[word.count - 2] != UInt8(ascii: "s"), !view.has(last, .demonym) else { return false }
+        let place = range.lowerBound..<last
+        if view.isAny(range.lowerBound, Self.regionPrefixes), place.count == 2 { return true }
+        guard let type = gazetteerType(place, allowAmbiguousCities: true) else { return false }
+        return type == .geopolitical || type == .location
+    }
+
+    static let partyMembers: [StaticString] = [
+        "democrats", "republicans", "conservatives", "liberals", "socialists", "communists", "greens", "tories", "nationalists", "unionists",
+        "officials", "authorities", "residents", "leaders", "voters", "forces", "troops", "police", "islands", "falls", "heights", "hills",
+        "mountains", "lakes", "springs", "plains", "highlands", "lowlands", "isles", "keys", "states", "times", "news", "affairs", "studies", "games",
+    ]
+
+    func isDescribedAsTown(after index: Int) -> Bool {
+        var next = index
+        if view.isPunctuation(next, UInt8(ascii: ",")) || view.isAny(next, ["is", "was"]) { next += 1 } else { return false }
+        guard view.isAny(next, ["a", "an"]) else { return false }
+        next += 1
+        // A few lower-case words may describe it: "a small market town", "a former mining village".
+        for candidate in next..<min(next + 4, view.count) {
+            guard view.tokens[candidate].kind == .word, !view.isCapitalized(candidate) else { return false }
+            if view.isAny(candidate, Self.townNouns) { return true }
+        }
+        return false
+    }
+
+    static let townNouns: [StaticString] = [
+        "village", "town", "city", "suburb", "hamlet", "municipality", "commune", "parish", "borough", "township", "county", "province",
+        "seaport", "port", "settlement", "neighbourhood", "neighborhood",
+    ]
+
+    func isRegionAfterTown(_ index: Int) -> Bool {
+        guard index >= 2, view.isPunctuation(index - 1, UInt8(ascii: ",")), !view.has(index, .common), !isFirstName(index),
+            !view.tokens[index].flags.contains(.allCaps), !view.tokens[index].flags.contains(.possessive)
+        else { return false }
+        let next = index + 1
+        guard next >= view.count || view.tokens[next].kind == .punctuation && (view.isPunctuation(next, UInt8(ascii: ",")) || view.isPunctuation(next, UInt8(ascii: "."))
+            || view.isPunctuation(next, UInt8(ascii: ";")) || view.isPunctuation(next, UInt8(ascii: ")")))
+        else { return false }
+        let town = index - 2..<index - 1
+        guard view.tokens[town.lowerBound].flags.contains(.capitalized) else { return false }
+        // Any town the gazetteer knows will do before a word that names no one.
+        return gazetteerType(town, allowAmbiguousCities: true) == .geopolitical
+            || !view.has(index, .surname) && view.lookup(lexicon.cities, town) != nil
     }
 
     /// An appositive role after the name: "Xi Jinping, China’s leader," → "China’s leader".

@@ -162,7 +162,9 @@ enum WordLists {
         broadcaster
         """
 
-    /// Words that end (or, with "of", begin) the names of organisations.
+    /// Words that end (or, with "of", begin) the names of organisations. Hospitals, museums,
+    /// libraries and theatres are institutions here, as OntoNotes and CoNLL annotate them;
+    /// the buildings they stand in are facilities only when named as such ("Carnegie Hall").
     static let organizationHeads: StaticString = """
         ministry
         department
@@ -236,6 +238,27 @@ enum WordLists {
         press
         herald
         tribune
+        sentinel
+        hospital
+        museum
+        library
+        gallery
+        theatre
+        theater
+        chronicle
+        courier
+        examiner
+        inquirer
+        enquirer
+        observer
+        statesman
+        bulletin
+        dispatch
+        ledger
+        mail
+        mirror
+        advertiser
+        star-telegram
         gazette
         telegraph
         guardian
@@ -363,7 +386,6 @@ enum WordLists {
         tower
         towers
         palace
-        hospital
         station
         street
         avenue
@@ -385,14 +407,9 @@ enum WordLists {
         dam
         plaza
         park
-        museum
         memorial
         house
         courthouse
-        library
-        gallery
-        theatre
-        theater
         castle
         abbey
         fort
@@ -674,6 +691,8 @@ enum WordLists {
         FIFA
         UEFA
         IOC
+        Major League Baseball
+        Major League Soccer
         NBA
         NFL
         NHL
