@@ -52,11 +52,18 @@ struct TextRenderer {
         }
         let points = boundaries.sorted()
         var output = ""
+        // Brackets nest: at one offset the longer span opens first and the shorter one closes
+        // first ("«[Tupac Amaru|ORG] rebels …»", never "[«Tupac Amaru|ORG] …»").
+        let numbered = Array(marks.enumerated())
+        func closing(at offset: Int) -> [Mark] {
+            numbered.filter { $0.element.span.end == offset && $0.element.span.start < offset }
+                .sorted { ($0.element.span.start, $0.offset) > ($1.element.span.start, $1.offset) }.map(\.element)
+        }
         for (lower, upper) in zip(points, points.dropFirst()) {
-            let closing = marks.filter { $0.span.end == lower && $0.span.start < lower }
-            let opening = marks.filter { $0.span.start == lower && $0.span.end > lower }
             if !colour {
-                for mark in closing.reversed() { output += closeBracket(mark.style) }
+                for mark in closing(at: lower) { output += closeBracket(mark.style) }
+                let opening = numbered.filter { $0.element.span.start == lower && $0.element.span.end > lower }
+                    .sorted { ($1.element.span.end, $0.offset) < ($0.element.span.end, $1.offset) }.map(\.element)
                 for mark in opening { output += openBracket(mark.style) }
             }
             let segment = text.substring(lower..<upper)
@@ -68,9 +75,7 @@ struct TextRenderer {
             }
         }
         if !colour {
-            for mark in marks.filter({ $0.span.end == text.utf8Count && $0.span.start < text.utf8Count }).reversed() {
-                output += closeBracket(mark.style)
-            }
+            for mark in closing(at: text.utf8Count) { output += closeBracket(mark.style) }
         }
         return output
     }
