@@ -198,6 +198,28 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(diagnosticCodes("Not everyone agreed.\n\n“The whole idea needs to stop before it spreads any further.”") == ["unattributed-quote"])
     }
 
+    @Test func findsSpeakersPastAsidesAndLongAppositives() {
+        #expect(firstSpeaker("After the vote, Gov. John Kasich (R-OH), said, “We are getting ready for the long road west.”")
+            == "John Kasich → John Kasich (named)")
+        #expect(firstSpeaker("The plans “will not solve this, but are steps in the right direction,” Anne Richards, assistant secretary for population, refugees, and migration, said in a statement.")
+            == "Anne Richards → Anne Richards (named)")
+        // A place set off by commas opens the sentence; the subject comes after it.
+        #expect(firstSpeaker("Donald Trump spoke. At an event in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff who cannot win.”")?
+            .hasPrefix("Trump → Donald Trump") == true)
+        // "but said" shares the sentence's subject.
+        #expect(firstSpeaker("John Smith hired aides. He praised those who left but said, “We are in a different ballgame now.”")
+            == "He → John Smith (pronoun)")
+    }
+
+    @Test func aQuoteInterruptedByItsAttributionIsOneQuote() {
+        // A title quoted inside the attribution does not part the halves.
+        let titled = "Jane Roe spoke. “I think he will do fine,” she said, showing off the “Make It Great” hat he gave her. “I have backed him since the beginning.”"
+        #expect(quotations(titled).count == 1)
+        // A cue with content of its own in the next sentence begins a new report.
+        let added = "“She has two chances to set expectations,” said Megan Greene, an economist. “And members keep saying so.” Greene added that the Fed wants to act."
+        #expect(quotations(added).first?.hasPrefix("direct: “She has two chances to set expectations,” said Megan Greene, an economist. “And members keep saying so.”") == true)
+    }
+
     @Test func neverWarnsAboutScareQuotesOrTitles() {
         let text = "The so-called “reform” passed. She read “The Old Man and the Sea” twice."
         #expect(diagnosticCodes(text).isEmpty)

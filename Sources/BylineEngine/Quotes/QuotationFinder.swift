@@ -240,6 +240,9 @@ struct QuotationFinder {
                     let attribution = subjectAttribution(before: stretch.open)
                     // The subject and its verb are who spoke, not what was said.
                     if let attribution, content.lowerBound <= attribution.cue.lowerBound { content = attribution.cue.upperBound..<content.upperBound }
+                    // With no one to credit, the clause's own subject and verb are no part of
+                    // the words: the quoted fragment carries them.
+                    if attribution == nil { content = stretch.open..<content.upperBound }
                     found.append(Found(content: content, kind: .mixed, attribution: attribution, isSourceQuote: false))
                 }
                 continue
@@ -261,7 +264,19 @@ struct QuotationFinder {
                     // the attribution's sentence or the one right after it.
                     sentenceOf[stretch.open] <= sentenceOf[lastAttribution.cue.lowerBound] + 1
                 else { return false }
-                return !span(last.content.upperBound, stretch.open).contains { view.tokens[$0].kind == .quote }
+                // (A title quoted in the attribution, “…,” she said, showing off the “Make
+                // America Great Again” hat. “…”, does not part the halves; a quote of its own does.)
+                let between = span(last.content.upperBound, stretch.open)
+                var openedAt: Int?
+                for index in between where view.tokens[index].kind == .quote {
+                    if let opened = openedAt {
+                        if index - opened > 8 { return false }
+                        openedAt = nil
+                    } else {
+                        openedAt = index
+                    }
+                }
+                return openedAt == nil
             } ?? false
             // Titles in quotes (“The Old Man and the Sea”) are never a source's words.
             let isSource = continuesLast || (words >= 4 || attribution != nil) && !titleLike && (stretch.isDouble || words >= 4 && attribution != nil)
@@ -395,7 +410,11 @@ struct QuotationFinder {
             verb -= 1
         }
         guard verb >= sentence.lowerBound, stretch.open - verb <= 12 else { return nil }
-        guard let speaker = speaker(endingAt: verb - 1, after: sentence.lowerBound - 1, cueAt: verb) ?? sentenceSubjectOrDescription(before: verb) else {
+        // "Trump went after Bush, calling him “…”": a participle after a comma is the subject's.
+        let participle = view.isPunctuation(verb - 1, UInt8(ascii: ",")) && view.string(verb).hasSuffix("ing")
+        guard let speaker = (participle ? sentenceSubject(before: verb) : nil) ?? speaker(endingAt: verb - 1, after: sentence.lowerBound - 1, cueAt: verb)
+            ?? sentenceSubjectOrDescription(before: verb)
+        else {
             return nil
         }
         var start = verb + 1
@@ -543,6 +562,9 @@ struct QuotationFinder {
                 let token = view.tokens[index]
                 if token.kind == .quote && token.flags.contains(.opening) { break }
                 if isCue(index) {
+                    // “…” Greene added that …: in the next sentence, a cue with content of its
+                    // own begins a new report; it does not look back at the quote.
+                    if crossesSentence, !goesOn, view.is(index + cueLength(index), "that") { break }
                     // “…,” Figueroa told USA Today: a name before the cue is the speaker, and one
                     // after it only when there is none before (“…,” said Figueroa).
                     if let speaker = speaker(endingAt: index - 1, after: close, cueAt: index) {
@@ -623,7 +645,7 @@ struct QuotationFinder {
                 let afterCue = probe + cueLength(probe)
                 // "He then defended the remark, saying, “…”" and "He adopted an accent and joked,
                 // “…”": the subject of the sentence speaks.
-                if view.string(probe).hasSuffix("ing") || view.is(probe - 1, "and"), let subject = sentenceSubject(before: probe) {
+                if view.string(probe).hasSuffix("ing") || view.isAny(probe - 1, ["and", "but"]), let subject = sentenceSubject(before: probe) {
                     return Attribution(speaker: subject, cue: probe..<afterCue)
                 }
                 // "X told reporters: “…”", "X said in a statement: “…”"
@@ -1086,6 +1108,8 @@ struct QuotationFinder {
             while end < min(view.count, index + 3), view.tokens[end].kind == .word, view.isCapitalized(end), entityAt[end] < 0 { end += 1 }
             return SpeakerGuess(tokens: index..<end, entity: nil, resolution: .named)
         }
+        // "said in a statement", "wrote on Twitter": where it was said, not who said it.
+        if view.isAny(index, Self.prepositions) { return nil }
         // "the spokesman", "a senior official", "the Russian leader"
         var end = index
         if view.has(end, .determiner) || view.is(end, "another") || view.is(end, "one") && view.isCapitalized(end + 1) { end += 1 }
@@ -1122,6 +1146,8 @@ struct QuotationFinder {
         while index > floor, view.isAny(index, Self.betweenSubjectAndVerb) {
             index -= 1
         }
+        // "Gov. John Kasich (R-OH), said": the comma after the aside goes first.
+        if index - 1 > floor, view.isPunctuation(index, UInt8(ascii: ",")), view.isPunctuation(index - 1, UInt8(ascii: ")")) { index -= 1 }
         // "Rep. Gwen Moore (D-Wis.) said": skip a bracketed aside.
         if index > floor, view.isPunctuation(index, UInt8(ascii: ")")) {
             var opening = index - 1
@@ -1132,7 +1158,19 @@ struct QuotationFinder {
         if index > floor, view.isPunctuation(index, UInt8(ascii: ",")) {
             var opening = index - 1
             while opening > floor, index - opening < 22, !view.isPunctuation(opening, UInt8(ascii: ",")) { opening -= 1 }
-            if opening > floor, view.isPunctuation(opening, UInt8(ascii: ",")) { index = opening - 1 }
+            if opening > floor, view.isPunctuation(opening, UInt8(ascii: ",")) {
+                // "Anne Richards, assistant secretary for population, refugees, and migration,
+                // said": an appositive with commas of its own; the name is before an earlier one.
+                var earlier = opening - 1
+                while entityAt[opening - 1] < 0, earlier > floor, index - earlier < 36 {
+                    if view.isPunctuation(earlier, UInt8(ascii: ",")), earlier - 1 > floor, entityAt[earlier - 1] >= 0, isPerson(Int(entityAt[earlier - 1])) {
+                        opening = earlier
+                        break
+                    }
+                    earlier -= 1
+                }
+                index = opening - 1
+            }
         }
         guard index > floor, index >= 0 else { return nil }
         if entityAt[index] >= 0, isSpeakerType(Int(entityAt[index])) {
@@ -1302,9 +1340,17 @@ struct QuotationFinder {
         {
             sentence = comma + 1..<sentence.upperBound
         }
-        for position in sentence where position < index {
+        var skipUntil = sentence.lowerBound
+        for position in sentence where position < index && position >= skipUntil {
             if entityAt[position] >= 0, mentionStart[position] == Int32(position), isSpeakerType(Int(entityAt[position])) {
-                return SpeakerGuess(tokens: position..<Int(mentionEnd[position]) + 1, entity: Int(entityAt[position]), resolution: .named)
+                let end = Int(mentionEnd[position]) + 1
+                // "In Salem, New Hampshire, Trump went after Bush": a place set off by commas
+                // ends the opening phrase; the subject comes after it.
+                if entities[Int(entityAt[position])].type == .geopolitical, view.isPunctuation(end, UInt8(ascii: ",")), end + 1 < index {
+                    skipUntil = end + 1
+                    continue
+                }
+                return SpeakerGuess(tokens: position..<end, entity: Int(entityAt[position]), resolution: .named)
             }
             if view.isAny(position, Self.pronouns) { return resolvePronoun(at: position) }
             // ("Former Secretary of State Madeleine Albright": a title's "of" is no verb.)
