@@ -232,6 +232,12 @@ func diagnosticCodes(_ text: String) -> [String] {
 }
 
 @Suite struct ReportedSpeechTests {
+    @Test func findsSpeakersDescribedByHowManyTheyAreAndAdverbsBeforeTheVerb() {
+        #expect(quotations("The candidates met voters. Several said they would rather fund schools through block grants.")
+            == ["indirect: they would rather fund schools through block grants | Several → nobody (unresolved)"])
+        #expect(firstSpeaker("Paul Ryan spoke. Mr. Ryan has long said that he will support the party's nominee.")?.hasPrefix("Ryan → Paul Ryan") == true)
+    }
+
     @Test func aSecondStatementWithItsOwnCueIsItsOwnReport() {
         #expect(quotations("Governor Ana Ruiz said the budget was balanced, adding that taxes would not rise next year.") == [
             "indirect: the budget was balanced | Ana Ruiz → Ana Ruiz (named)",

@@ -1045,6 +1045,8 @@ struct QuotationFinder {
         "employee", "employees", "worker", "workers", "friend", "neighbor", "neighbour", "resident", "voter", "voters",
         "supporter", "supporters", "member", "members", "staffer", "staffers", "editor", "writer", "narrator", "board",
         "editorial", "ad", "lawsuit", "complaint", "survey", "study", "memo", "letter",
+        // "Several said they would rather …", "Others said": a group the article has just described.
+        "several", "others", "many", "some", "both",
     ]
 
     /// The speaker named right after a cue: "said Putin", "said the spokesman", "said he".
@@ -1054,6 +1056,7 @@ struct QuotationFinder {
         "earlier", "repeatedly", "publicly", "privately", "reportedly", "often", "even",
         "can", "could", "be", "heard", "seen",  // "a reporter can be heard asking"
         "however", "still", "now", "first", "quickly", "simply", "just", "never",
+        "long", "always", "already", "frequently", "consistently", "openly", "flatly", "firmly", "bluntly", "pointedly", "explicitly",
     ]
 
     /// Cues whose object is who was told: "told reporters …".
