@@ -42,20 +42,30 @@ public struct Analyzer: Sendable {
             defer { _ = layout?.result() }
             let recognized = recognizeMentions(view, reusing: cache)
             var kept: ResolvedEntities.Kept?
+            var region: EditRegion?
             if let splice = cache.splice, let previous, let resolved = previous.resolved {
-                kept = resolved.kept(for: view, recognized: recognized, oldTokens: previous.tokens, oldBytes: previous.bytes, splice: splice)
+                region = EditRegion(from: previous.tokens, previous.bytes, to: view, splice: splice)
+                kept = region.flatMap { resolved.kept(for: view, recognized: recognized, region: $0) }
             }
             cache.keptEntities = kept != nil
             let clustered = kept?.entities ?? clusterEntities(view, recognized: recognized)
             // The spelling check reads only the entities, so kept entities keep its findings
             // too, unless workspace entities (added after clustering) may have changed them.
             // So are the quotation search's findings in the sentences the edit cannot reach,
-            // which read only the text near them and the entities.
+            // which read only the text near them and the entities; and when the edit was inside
+            // a name, those findings still hold if every entity away from it is as it was
+            // (renumbered, since the edited name may have become an entity of its own).
             let canKeepSpelling = options.knownEntities.isEmpty
             var reportReuse: SentenceReports.Reuse?
-            if canKeepSpelling, let kept, let reports = previous?.reports {
-                reportReuse = SentenceReports.Reuse(
-                    reports: reports, changedStart: kept.changedStart, oldChangedEnd: kept.oldChangedEnd, tokenShift: kept.tokenShift)
+            if canKeepSpelling, let region, let reports = previous?.reports {
+                if kept != nil {
+                    reportReuse = SentenceReports.Reuse(
+                        reports: reports, changedStart: region.changedStart, oldChangedEnd: region.oldChangedEnd, tokenShift: region.tokenShift)
+                } else if let previous, let numbers = previous.resolved?.entityNumbers(in: clustered, region: region, oldByteCount: previous.bytes.count) {
+                    reportReuse = SentenceReports.Reuse(
+                        reports: reports, changedStart: region.changedStart, oldChangedEnd: region.oldChangedEnd, tokenShift: region.tokenShift,
+                        entityNumbers: numbers)
+                }
             }
             let result = annotate(
                 article, view, recognized, clustered: clustered, spelling: canKeepSpelling ? kept?.spelling : nil, reports: reportReuse,

@@ -158,6 +158,9 @@ struct QuotationFinder {
         var kind: QuoteKind
         var attribution: Attribution?
         var isSourceQuote: Bool
+        /// Resolved against all of the article's entities (a transcript's "PENCE:" is the
+        /// Pence named anywhere), not only those near it.
+        var readsAllEntities = false
     }
 
     func find() -> (quotes: [Quote], diagnostics: [ArticleDiagnostic]) {
@@ -716,18 +719,42 @@ struct QuotationFinder {
             let readsBefore = min(sentence.lowerBound - SentenceReports.lookBehind, sentences[max(0, number - 4)].lowerBound)
             let readsAfter = max(sentence.upperBound, paragraphEnd) + SentenceReports.lookAhead
             if readsAfter <= previous.changedStart {
-                guard number < old.sentences.count, old.sentences[number] == sentence else { continue }
-                results[number] = old.reports[number]
+                guard number < old.sentences.count, old.sentences[number] == sentence,
+                    let reports = renumbered(old.reports[number], previous.entityNumbers)
+                else { continue }
+                results[number] = reports
                 kept[number] = true
             } else if readsBefore >= newChangedEnd {
                 let oldNumber = number - sentenceShift
                 guard oldNumber >= 0, oldNumber < old.sentences.count,
-                    old.sentences[oldNumber] == (sentence.lowerBound - shift)..<(sentence.upperBound - shift)
+                    old.sentences[oldNumber] == (sentence.lowerBound - shift)..<(sentence.upperBound - shift),
+                    let reports = renumbered(old.reports[oldNumber], previous.entityNumbers)
                 else { continue }
-                results[number] = old.reports[oldNumber].map { $0.shifted(by: shift) }
+                results[number] = reports.map { $0.shifted(by: shift) }
                 kept[number] = true
             }
         }
+    }
+
+    /// A sentence's reports with their speakers' entities renumbered (`numbers`: old → new),
+    /// or nil when one must be searched again: its entity is gone, or it read every entity.
+    func renumbered(_ reports: [Found], _ numbers: [Int32]?) -> [Found]? {
+        guard let numbers else { return reports }
+        var result = reports
+        for index in result.indices {
+            if result[index].readsAllEntities { return nil }
+            guard var speaker = result[index].attribution?.speaker else { continue }
+            if let entity = speaker.entity {
+                guard numbers[entity] >= 0 else { return nil }
+                speaker.entity = Int(numbers[entity])
+            }
+            for slot in speaker.ambiguousWith.indices {
+                guard numbers[speaker.ambiguousWith[slot]] >= 0 else { return nil }
+                speaker.ambiguousWith[slot] = Int(numbers[speaker.ambiguousWith[slot]])
+            }
+            result[index].attribution?.speaker = speaker
+        }
+        return result
     }
 
     /// Per sentence, its reported speech and the statements that follow it with cues of
@@ -797,7 +824,7 @@ struct QuotationFinder {
         }
         // A transcript: "WALLACE: Let’s start with …", "Mr. Pence: Well, look …".
         if view.tokens[sentence.lowerBound].flags.contains(.startsLine), let turn = transcriptTurn(at: sentence.lowerBound, before: end) {
-            return Found(content: turn.content, kind: .indirect, attribution: turn.attribution, isSourceQuote: false)
+            return Found(content: turn.content, kind: .indirect, attribution: turn.attribution, isSourceQuote: false, readsAllEntities: true)
         }
         for index in sentence where !insideQuote[index] && isCue(index) {
             let length = cueLength(index)
@@ -1165,7 +1192,7 @@ struct QuotationFinder {
                 // "Anne Richards, assistant secretary for population, refugees, and migration,
                 // said": an appositive with commas of its own; the name is before an earlier one.
                 var earlier = opening - 1
-                while entityAt[opening - 1] < 0, earlier > floor, index - earlier < 36 {
+                while opening > 0, entityAt[opening - 1] < 0, earlier > floor, index - earlier < 36 {
                     if view.isPunctuation(earlier, UInt8(ascii: ",")), earlier - 1 > floor, entityAt[earlier - 1] >= 0, isPerson(Int(entityAt[earlier - 1])) {
                         opening = earlier
                         break
@@ -1603,6 +1630,9 @@ struct SentenceReports: Sendable {
         var changedStart: Int
         var oldChangedEnd: Int
         var tokenShift: Int
+        /// When the entities were clustered again: each old entity's number now (-1 for
+        /// one that is gone). Nil when they are the same entities.
+        var entityNumbers: [Int32]? = nil
     }
 }
 
