@@ -238,6 +238,11 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(firstSpeaker("Paul Ryan spoke. Mr. Ryan has long said that he will support the party's nominee.")?.hasPrefix("Ryan → Paul Ryan") == true)
     }
 
+    @Test func aCueInsideAClauseGivesWayToTheSentencesCue() {
+        let text = "Kathleen Jamieson directs the center. Donald Trump spoke. While not everything Trump says is true, Jamieson said Trump is “telling his supporters what they want.”"
+        #expect(firstSpeaker(text)?.hasPrefix("Jamieson → Kathleen Jamieson") == true)
+    }
+
     @Test func aSecondStatementWithItsOwnCueIsItsOwnReport() {
         #expect(quotations("Governor Ana Ruiz said the budget was balanced, adding that taxes would not rise next year.") == [
             "indirect: the budget was balanced | Ana Ruiz → Ana Ruiz (named)",

@@ -882,6 +882,13 @@ struct QuotationFinder {
             }
             // "complained about his mic": a preposition starts no reported content.
             let startsWithPreposition = view.isAny(contentStart, ["about", "of", "on", "for", "with", "to", "at", "by", "from", "into", "against"])
+            // "While not everything Trump says is true, Jamieson said …": a verb right after
+            // the cue puts it in a clause of the sentence; a later cue reports.
+            if view.isAny(contentStart, ["is", "was", "are", "were", "has", "had", "have"]),
+                span(contentStart, end).contains(where: { !insideQuote[$0] && isCue($0) })
+            {
+                continue
+            }
             if end - contentStart >= 3, !infinitive, !startsWithPreposition,
                 let speaker = participle ? sentenceSubject(before: index) : speaker(endingAt: index - 1, after: sentence.lowerBound - 1, cueAt: index)
             {
