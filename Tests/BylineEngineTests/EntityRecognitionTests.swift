@@ -405,6 +405,14 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(mentions("Doctors at Orlando Regional Hospital told the Orlando Sentinel.") == ["Orlando Regional Hospital|ORG", "Orlando Sentinel|ORG"])
     }
 
+    @Test func readsResultsTablesAsNewswirePrintsThem() {
+        #expect(mentions("Results on Saturday :\nSheffield Wednesday 2 Leicester 1") .contains("Sheffield Wednesday|ORG"))
+        // A section heading of two words in capitals names no organisation.
+        let standings = mentions("Standings after Friday :\nAMERICAN LEAGUE\nEASTERN DIVISION\nW L PCT GB\nNEW YORK 74 55 .574 -")
+        #expect(!standings.contains { $0.hasSuffix("DIVISION|ORG") || $0.hasSuffix("LEAGUE|ORG") })
+        #expect(standings.contains("NEW YORK|ORG"))
+    }
+
     @Test func readsMoneyInOldCurrencies() {
         #expect(mentions("Shares rose to 35.50 marks.") == ["35.50 marks|MONEY"])
     }

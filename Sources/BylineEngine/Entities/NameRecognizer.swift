@@ -396,8 +396,11 @@ struct NameRecognizer {
         var words = 0
         var caps = 0
         var longCaps = 0
+        var numbers = 0
         func close(_ end: Int) {
-            if words >= 3, caps * 5 >= words * 4, longCaps > 0 {
+            // (Two words in capitals and nothing else head a table's section: "EASTERN
+            // DIVISION", "AMERICAN LEAGUE"; a dateline or a standings row has numbers.)
+            if words >= 3 && caps * 5 >= words * 4 && longCaps > 0 || words == 2 && longCaps == 2 && numbers == 0 && end - lineStart == 2 {
                 for index in lineStart..<end { result[index] = true }
             }
         }
@@ -409,7 +412,9 @@ struct NameRecognizer {
                 words = 0
                 caps = 0
                 longCaps = 0
+                numbers = 0
             }
+            if token.kind == .number || token.flags.contains(.hasDigit) { numbers += 1 }
             if token.kind == .word, !token.flags.contains(.hasDigit) {
                 words += 1
                 // Single capitals count ("W L PCT GB" heads a standings table), but a line needs

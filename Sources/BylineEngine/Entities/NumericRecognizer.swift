@@ -88,7 +88,10 @@ struct NumericRecognizer {
         let classes = view.classes[index]
         if classes.isEmpty { return nil }
         if classes.contains(.month), let month = view.payload(lexicon.months, index), let mention = monthDate(at: index, month: month) { return mention }
-        if classes.contains(.weekday), token.flags.contains(.capitalized) || token.flags.contains(.allCaps), let weekday = view.payload(lexicon.weekdays, index) {
+        // ("Sheffield Wednesday" is a football club, in every results table.)
+        if classes.contains(.weekday), token.flags.contains(.capitalized) || token.flags.contains(.allCaps), !view.is(index - 1, "sheffield"),
+            let weekday = view.payload(lexicon.weekdays, index)
+        {
             return RawMention(tokens: index..<index + 1, type: .date, temporal: .weekday(weekday))
         }
         if classes.contains(.relative) || classes.contains(.season), let relative = relative(at: index) { return relative }

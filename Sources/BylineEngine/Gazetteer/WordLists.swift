@@ -700,6 +700,8 @@ enum WordLists {
         WTA
         ICC
         Arsenal
+        Sheffield Wednesday
+        Sheffield United
         Juventus
         Ajax
         Feyenoord
