@@ -413,6 +413,15 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(standings.contains("NEW YORK|ORG"))
     }
 
+    @Test func readsSportsPagesScoresGridsAndClubs() {
+        #expect(mentions("136 Mark McNulty ( Zimbabwe ) , Wayne Riley ( Australia )").prefix(2) == ["136|CARDINAL", "Mark McNulty|PERSON"])
+        #expect(mentions("2. Damon Hill ( Britain ) Williams 1:50.980").contains("Williams|ORG"))
+        #expect(mentions("PSV were held 1-1 by Vitesse Arnhem . Hapoel Haifa drew .").filter { $0.hasSuffix("|ORG") }
+            == ["PSV|ORG", "Vitesse Arnhem|ORG", "Hapoel Haifa|ORG"])
+        // Money is still money.
+        #expect(mentions("It cost 20 marks .") == ["20 marks|MONEY"])
+    }
+
     @Test func readsMoneyInOldCurrencies() {
         #expect(mentions("Shares rose to 35.50 marks.") == ["35.50 marks|MONEY"])
     }

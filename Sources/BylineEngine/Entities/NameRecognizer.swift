@@ -188,6 +188,8 @@ struct NameRecognizer {
         "borussia", "eintracht", "fortuna", "racing", "hertha", "werder", "bayer", "rapid", "partizan", "steaua",
         "lokomotiv", "spartak", "cska", "legia", "slavia", "sparta", "ferencvaros", "galatasaray", "fenerbahce",
         "besiktas", "feyenoord", "ajax", "juventus", "internazionale", "sampdoria", "fiorentina",
+        "hapoel", "maccabi", "beitar", "vitesse", "roda", "lokomotiva", "zenit", "torpedo", "dukla", "banik", "widzew", "gks", "ruch",
+        "wisla", "polonia", "ujpest", "honved", "vasas", "grasshoppers", "servette", "anorthosis", "apoel", "omonia", "panathinaikos",
     ]
 
     static let clubRoles: [StaticString] = [
@@ -775,6 +777,14 @@ struct NameRecognizer {
         }
         if titled || honorific {
             return withRole(RawMention(tokens: range, type: .person, strength: 3), range)
+        }
+        // "Damon Hill ( Britain ) Williams 1:50.980": after a driver's or a rider's country in
+        // brackets, a name before the time or the points is the team.
+        if range.count <= 3, first >= 3, view.isPunctuation(first - 1, UInt8(ascii: ")")), view.isPunctuation(first - 3, UInt8(ascii: "(")),
+            range.upperBound < view.count, view.tokens[range.upperBound].kind == .number,
+            isCountryOrState(first - 2..<first - 1) || gazetteerType(first - 2..<first - 1, allowAmbiguousCities: false) == .geopolitical
+        {
+            return RawMention(tokens: range, type: .organization, strength: 2)
         }
         // "S. Ganguly", "J. Smith": an initial before a surname is a person, though the
         // initial alone looks like an acronym.

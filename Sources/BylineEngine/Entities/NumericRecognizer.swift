@@ -157,7 +157,11 @@ struct NumericRecognizer {
             return RawMention(tokens: index..<end, type: .date, temporal: .calendar(year: year, month: month, day: value))
         }
         let afterScales = afterScale(next)
-        if view.has(afterScales, .currency), !view.isCapitalized(afterScales) || view.tokens[afterScales].flags.contains(.allCaps) == false {
+        // ("136 Mark McNulty": a golfer's score, then his name; a capitalised currency word
+        // before another capitalised word begins a name.)
+        if view.has(afterScales, .currency), !view.isCapitalized(afterScales) || view.tokens[afterScales].flags.contains(.allCaps) == false,
+            !(view.isCapitalized(afterScales) && view.isWord(afterScales + 1) && view.isCapitalized(afterScales + 1))
+        {
             return RawMention(tokens: index..<afterScales + 1, type: .money)
         }
         if view.has(afterScales, .unit) {
