@@ -422,6 +422,13 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(mentions("It cost 20 marks .") == ["20 marks|MONEY"])
     }
 
+    @Test func readsTheCityPagesNewspapersAndHoldings() {
+        #expect(mentions("The Sunday Times said so on Monday .") == ["Sunday Times|ORG", "Monday|DATE"])
+        #expect(mentions("Shares in Glaxo Wellcome fell in London .") == ["Glaxo Wellcome|ORG", "London|GPE"])
+        #expect(mentions("Investors in Germany bought shares .") == ["Germany|GPE"])
+        #expect(mentions("Joseph Phillippi of Lehman Brothers said it .") == ["Joseph Phillippi|PERSON", "Lehman Brothers|ORG"])
+    }
+
     @Test func readsMoneyInOldCurrencies() {
         #expect(mentions("Shares rose to 35.50 marks.") == ["35.50 marks|MONEY"])
     }

@@ -770,7 +770,9 @@ struct NameRecognizer {
         let last = range.upperBound - 1
         // "in Blackburn", "a suburb of Blackburn": where the words say a place comes next.
         // ("married to", "spoke to": a person comes next.)
-        let placeContext = view.has(first - 1, .placePreposition) && !(view.is(first - 1, "to") && view.isAny(first - 2, Self.verbsToAPerson))
+        // ("shares in Glaxo Wellcome", "a stake in Fiat": a holding is in a company.)
+        let holding = view.is(first - 1, "in") && view.isAny(first - 2, ["shares", "stake", "stakes", "holding", "holdings", "interest"])
+        let placeContext = view.has(first - 1, .placePreposition) && !(view.is(first - 1, "to") && view.isAny(first - 2, Self.verbsToAPerson)) && !holding
             || view.is(first - 1, "of") && view.isAny(first - 2, Self.placeNouns)
         if !honorific, let type = gazetteerType(range, allowAmbiguousCities: placeContext) {
             return RawMention(tokens: range, type: type, strength: 3)
@@ -778,6 +780,7 @@ struct NameRecognizer {
         if titled || honorific {
             return withRole(RawMention(tokens: range, type: .person, strength: 3), range)
         }
+        if holding { return RawMention(tokens: range, type: .organization, strength: 2) }
         // "Damon Hill ( Britain ) Williams 1:50.980": after a driver's or a rider's country in
         // brackets, a name before the time or the points is the team.
         if range.count <= 3, first >= 3, view.isPunctuation(first - 1, UInt8(ascii: ")")), view.isPunctuation(first - 3, UInt8(ascii: "(")),

@@ -89,7 +89,9 @@ struct NumericRecognizer {
         if classes.isEmpty { return nil }
         if classes.contains(.month), let month = view.payload(lexicon.months, index), let mention = monthDate(at: index, month: month) { return mention }
         // ("Sheffield Wednesday" is a football club, in every results table.)
+        // (Nor is "The Sunday Times" a day.)
         if classes.contains(.weekday), token.flags.contains(.capitalized) || token.flags.contains(.allCaps), !view.is(index - 1, "sheffield"),
+            !(view.has(index + 1, .organizationHead) && view.isCapitalized(index + 1)),
             let weekday = view.payload(lexicon.weekdays, index)
         {
             return RawMention(tokens: index..<index + 1, type: .date, temporal: .weekday(weekday))

@@ -239,6 +239,9 @@ enum WordLists {
         herald
         tribune
         sentinel
+        brothers
+        bros
+        bros.
         hospital
         museum
         library
