@@ -422,6 +422,12 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(mentions("It cost 20 marks .") == ["20 marks|MONEY"])
     }
 
+    @Test func aNameWithAPersonsRoleInAppositionIsAPerson() {
+        #expect(mentions("Lebed , the president 's security chief , flew to Grozny .") == ["Lebed|PERSON", "Grozny|GPE"])
+        // An organisation's role does not make a person.
+        #expect(!mentions("Zorbex , the state broadcaster , said so .").contains("Zorbex|PERSON"))
+    }
+
     @Test func readsTheCityPagesNewspapersAndHoldings() {
         #expect(mentions("The Sunday Times said so on Monday .") == ["Sunday Times|ORG", "Monday|DATE"])
         #expect(mentions("Shares in Glaxo Wellcome fell in London .") == ["Glaxo Wellcome|ORG", "London|GPE"])

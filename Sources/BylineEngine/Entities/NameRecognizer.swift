@@ -972,6 +972,12 @@ struct NameRecognizer {
         {
             return RawMention(tokens: range, type: .person, strength: 1)
         }
+        // "Lebed , Yeltsin 's security chief , flew …": a name no list knows, with a person's
+        // role in apposition, is that person.
+        if !view.has(first, .common), !view.tokens[first].flags.contains(.allCaps) {
+            let described = withRole(RawMention(tokens: range, type: .person, strength: 1), range)
+            if let role = described.roleTokens, !isOrganizationRole(role) { return described }
+        }
         // Unknown: typed later by what the rest of the article says about the same name.
         return RawMention(tokens: range, type: .product, strength: 0)
     }
