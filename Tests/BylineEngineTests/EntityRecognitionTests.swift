@@ -433,6 +433,7 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(mentions("Shares in Glaxo Wellcome fell in London .") == ["Glaxo Wellcome|ORG", "London|GPE"])
         #expect(mentions("Investors in Germany bought shares .") == ["Germany|GPE"])
         #expect(mentions("Joseph Phillippi of Lehman Brothers said it .") == ["Joseph Phillippi|PERSON", "Lehman Brothers|ORG"])
+        #expect(mentions("Shares rose as France Telecom gained and Deutsche Telekom fell .") == ["France Telecom|ORG", "Deutsche Telekom|ORG"])
     }
 
     @Test func readsMoneyInOldCurrencies() {

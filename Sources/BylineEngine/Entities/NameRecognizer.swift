@@ -188,7 +188,7 @@ struct NameRecognizer {
         "borussia", "eintracht", "fortuna", "racing", "hertha", "werder", "bayer", "rapid", "partizan", "steaua",
         "lokomotiv", "spartak", "cska", "legia", "slavia", "sparta", "ferencvaros", "galatasaray", "fenerbahce",
         "besiktas", "feyenoord", "ajax", "juventus", "internazionale", "sampdoria", "fiorentina",
-        "hapoel", "maccabi", "beitar", "vitesse", "roda", "lokomotiva", "zenit", "torpedo", "dukla", "banik", "widzew", "gks", "ruch",
+        "deutsche", "hapoel", "maccabi", "beitar", "vitesse", "roda", "lokomotiva", "zenit", "torpedo", "dukla", "banik", "widzew", "gks", "ruch",
         "wisla", "polonia", "ujpest", "honved", "vasas", "grasshoppers", "servette", "anorthosis", "apoel", "omonia", "panathinaikos",
     ]
 
@@ -881,6 +881,13 @@ struct NameRecognizer {
             var mention = RawMention(tokens: range, type: organization ? .organization : .person, strength: 3)
             mention.roleTokens = role
             return mention
+        }
+        // "France Telecom", "Telekom Austria"… a country then a word no list knows is a firm of
+        // that country, though France and Jordan are first names too.
+        if range.count == 2, !view.has(last, .common), !view.has(last, .firstName), !view.has(last, .surname), !isDemonym(last),
+            isCountryOrState(first..<first + 1), gazetteerType(last..<last + 1, allowAmbiguousCities: false) == nil
+        {
+            return RawMention(tokens: range, type: .organization, strength: 1)
         }
         let firstIsName = view.has(first, .firstName) && view.tokens[first].flags.contains(.capitalized)
             && !view.tokens[first].flags.contains(.allCaps)
