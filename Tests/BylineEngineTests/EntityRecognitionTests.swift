@@ -422,6 +422,12 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(mentions("It cost 20 marks .") == ["20 marks|MONEY"])
     }
 
+    @Test func readsTennisPages() {
+        let found = mentions("TENNIS - GRAF BEATS SANCHEZ VICARIO .\nSteffi Graf beat Arantxa Sanchez Vicario in the final of the U.S. Open on Saturday .")
+        #expect(found.contains("SANCHEZ VICARIO|PERSON"))
+        #expect(found.contains("U.S. Open|EVENT"))
+    }
+
     @Test func aNameWithAPersonsRoleInAppositionIsAPerson() {
         #expect(mentions("Lebed , the president 's security chief , flew to Grozny .") == ["Lebed|PERSON", "Grozny|GPE"])
         // An organisation's role does not make a person.

@@ -159,6 +159,8 @@ struct EntityResolver {
             known[view.foldedHash(mention.tokens)] = mention.type
             if mention.type == .person, mention.tokens.count >= 2, !view.tokens[mention.tokens.upperBound - 1].flags.contains(.abbreviation) {
                 known[view.foldedHash(mention.tokens.upperBound - 1..<mention.tokens.upperBound)] = .person
+                // "Arantxa Sanchez Vicario" is "SANCHEZ VICARIO" in a headline.
+                if mention.tokens.count >= 3 { known[view.foldedHash(mention.tokens.upperBound - 2..<mention.tokens.upperBound)] = .person }
             }
         }
         for index in mentions.indices where mentions[index].type == .geopolitical && capsLines[mentions[index].tokens.lowerBound] {

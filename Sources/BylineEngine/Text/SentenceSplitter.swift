@@ -81,8 +81,10 @@ public struct SentenceSplitter: Sendable {
         let spelled = String(decoding: text(token, bytes), as: UTF8.self)
         if Self.titleAbbreviations.contains(spelled) { return false }
         if token.length == 2 { return false }  // an initial: "J. Smith"
-        // "… in the U.S. The talks …": ends only before a word that is common in lower case.
-        return lexicon.isCommonWord(text(next, bytes)) && !lexicon.isCapitalizedCommonWord(text(next, bytes))
+        // "… in the U.S. The talks …": ends only before a word that is common in lower case,
+        // and not before an event's head word ("the U.S. Open", "the U.K. Championship").
+        let following = text(next, bytes)
+        return lexicon.isCommonWord(following) && !lexicon.isCapitalizedCommonWord(following) && !lexicon.words.classes(of: following).contains(.eventHead)
     }
 
     private func endsLineWithoutPunctuation(_ tokens: [Token], before index: Int, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
