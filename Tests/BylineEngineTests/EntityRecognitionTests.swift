@@ -422,6 +422,11 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(mentions("It cost 20 marks .") == ["20 marks|MONEY"])
     }
 
+    @Test func aNameMayHoldTwoParticles() {
+        #expect(mentions("The chief spokesman Nikolaus van der Pas told a briefing .").contains("Nikolaus van der Pas|PERSON"))
+        #expect(mentions("The Realists were led by Joaquin de la Pezuela .").contains("Joaquin de la Pezuela|PERSON"))
+    }
+
     @Test func readsTennisPages() {
         let found = mentions("TENNIS - GRAF BEATS SANCHEZ VICARIO .\nSteffi Graf beat Arantxa Sanchez Vicario in the final of the U.S. Open on Saturday .")
         #expect(found.contains("SANCHEZ VICARIO|PERSON"))

@@ -80,6 +80,11 @@ struct NameRecognizer {
                     // ("Merrill Lynch & Co", "Smith & Sons": an ampersand before a firm's head
                     // word joins its name; "Simon & Garfunkel" stay two people.)
                     end += 2
+                } else if isConnector(end), isConnector(end + 1), !view.is(end, "of"), !view.is(end + 1, "of"), continues(end + 1), continues(end + 2),
+                    isNameish(end + 2), !claimed[end + 2], !claimed[end + 1]
+                {
+                    // "Nikolaus van der Pas", "Joaquin de la Pezuela": two particles.
+                    end += 3
                 } else if view.is(end, "of"), continues(end + 1), view.is(end + 1, "the"), continues(end + 2), isNameish(end + 2), !claimed[end + 2] {
                     end += 3
                 } else if possessiveInsideName(end, claimed: claimed) {
