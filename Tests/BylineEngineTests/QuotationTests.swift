@@ -238,6 +238,11 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(firstSpeaker("Paul Ryan spoke. Mr. Ryan has long said that he will support the party's nominee.")?.hasPrefix("Ryan → Paul Ryan") == true)
     }
 
+    @Test func wordsAJudgementQuotesAreTheJudgesMixedQuote() {
+        #expect(quotations("Hillary Clinton spoke. She blasted the media for being “unbelievably dishonest.”")
+            == ["mixed: the media for being “unbelievably dishonest.” | She → Hillary Clinton (pronoun)"])
+    }
+
     @Test func aCueInsideAClauseGivesWayToTheSentencesCue() {
         let text = "Kathleen Jamieson directs the center. Donald Trump spoke. While not everything Trump says is true, Jamieson said Trump is “telling his supporters what they want.”"
         #expect(firstSpeaker(text)?.hasPrefix("Jamieson → Kathleen Jamieson") == true)

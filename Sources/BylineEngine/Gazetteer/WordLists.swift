@@ -1009,6 +1009,24 @@ enum WordLists {
         sought
         slammed
         slams
+        blasted
+        blasts
+        ripped
+        rips
+        lambasted
+        lambastes
+        derided
+        derides
+        deemed
+        deems
+        decried
+        decries
+        castigated
+        excoriated
+        chided
+        chastised
+        scolded
+        berated
         labeled
         labelled
         dubbed
