@@ -238,6 +238,10 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(firstSpeaker("Paul Ryan spoke. Mr. Ryan has long said that he will support the party's nominee.")?.hasPrefix("Ryan → Paul Ryan") == true)
     }
 
+    @Test func aBulletOpensASentence() {
+        #expect(firstSpeaker("~ As Vulture put it, “Hello, it is the comeback of the year.”") == "Vulture → nobody (named)")
+    }
+
     @Test func wordsAJudgementQuotesAreTheJudgesMixedQuote() {
         #expect(quotations("Hillary Clinton spoke. She blasted the media for being “unbelievably dishonest.”")
             == ["mixed: the media for being “unbelievably dishonest.” | She → Hillary Clinton (pronoun)"])

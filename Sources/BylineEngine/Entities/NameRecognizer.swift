@@ -624,6 +624,8 @@ struct NameRecognizer {
         let before = view.tokens[previous]
         if before.kind == .quote, before.flags.contains(.opening) { return true }
         if before.kind == .dash { return true }
+        // "~ As Vulture put it", "* The": after a list's bullet that opens the line.
+        if before.flags.contains(.startsLine), before.kind != .word, before.kind != .number, before.length <= 3 { return true }
         return view.isPunctuation(previous, UInt8(ascii: ":")) || view.isPunctuation(previous, UInt8(ascii: "("))
     }
 
