@@ -187,18 +187,15 @@ struct QuotationFinder {
 
         // Reported speech first, sentence by sentence, with cues outside quotation marks; a
         // quote embedded in its content makes it a mixed quote.
-        var reportedBySentence: [Int: Found] = [:]
-        var followingBySentence: [Int: [Found]] = [:]
+        // (Arrays by sentence and by paragraph: dictionaries over a long article's sentences
+        // cost more, after an edit, than the search whose results they hold.)
         let (sentenceReports, keptReports) = reportsBySentence(insideQuote: insideQuote, reusing: previous)
-        for (number, reports) in sentenceReports.enumerated() where !reports.isEmpty {
-            reportedBySentence[number] = reports[0]
-            if reports.count > 1 { followingBySentence[number] = Array(reports[1...]) }
-        }
+        var reportedBySentence: [Found?] = sentenceReports.map(\.first)
 
         // Per paragraph, its last attributed report: what a quote paragraph after it carries.
-        var latestReportByParagraph: [Int32: Found] = [:]
-        for report in reportedBySentence.values where report.attribution != nil {
-            let paragraph = paragraphOf[report.content.lowerBound]
+        var latestReportByParagraph = [Found?](repeating: nil, count: view.count == 0 ? 0 : Int(paragraphOf[view.count - 1]) + 1)
+        for case let report? in reportedBySentence where report.attribution != nil {
+            let paragraph = Int(paragraphOf[report.content.lowerBound])
             if let latest = latestReportByParagraph[paragraph], latest.content.lowerBound >= report.content.lowerBound { continue }
             latestReportByParagraph[paragraph] = report
         }
@@ -323,13 +320,15 @@ struct QuotationFinder {
         for item in found where item.kind == .direct {
             for index in item.content where index < view.count { insideDirect[index] = true }
         }
-        for number in reportedBySentence.keys.sorted() {
-            for report in [reportedBySentence[number]!] + (followingBySentence[number] ?? []) {
-                guard !report.content.contains(where: { $0 < view.count && insideDirect[$0] }),
-                    !usedCues.contains(report.attribution?.cue.lowerBound ?? -1)
-                else { continue }
-                found.append(report)
-            }
+        func addReport(_ report: Found) {
+            guard !report.content.contains(where: { $0 < view.count && insideDirect[$0] }), !usedCues.contains(report.attribution?.cue.lowerBound ?? -1)
+            else { return }
+            found.append(report)
+        }
+        for (number, first) in reportedBySentence.enumerated() {
+            guard let first else { continue }
+            addReport(first)
+            for report in sentenceReports[number].dropFirst() { addReport(report) }
         }
         found.sort { $0.content.lowerBound < $1.content.lowerBound }
 
@@ -375,14 +374,14 @@ struct QuotationFinder {
     /// The speaker a quote paragraph continues: the last speaker credited in the paragraph
     /// before, or else the last person named in that paragraph's last sentence ("Paul
     /// Rieckhoff, founder of IAVA, has long warned about this." then “We often compare …”).
-    func speakerIntroduced(before open: Int, latestReportIn latestReportByParagraph: [Int32: Found]) -> Attribution? {
+    func speakerIntroduced(before open: Int, latestReportIn latestReportByParagraph: [Found?]) -> Attribution? {
         let paragraph = paragraphOf[open]
         // A quote opening its paragraph looks at the paragraph before; one opening a sentence
         // inside a paragraph looks at the sentence before, in the same paragraph.
         let startsParagraph = view.tokens[open].flags.contains(.startsParagraph)
         guard !startsParagraph || paragraph > 0 else { return nil }
         let previous = startsParagraph ? paragraph - 1 : paragraph
-        if startsParagraph, let report = latestReportByParagraph[previous], var carried = report.attribution {
+        if startsParagraph, Int(previous) < latestReportByParagraph.count, let report = latestReportByParagraph[Int(previous)], var carried = report.attribution {
             carried.speaker.resolution = carried.speaker.resolution == .unresolved ? .unresolved : .carried
             return carried
         }
