@@ -825,6 +825,13 @@ struct QuotationFinder {
         if view.tokens[sentence.lowerBound].flags.contains(.startsLine), let turn = transcriptTurn(at: sentence.lowerBound, before: end) {
             return Found(content: turn.content, kind: .indirect, attribution: turn.attribution, isSourceQuote: false, readsAllEntities: true)
         }
+        // The sentence's last cue outside quotation marks, found at most once and only when
+        // a cue's content opens with a verb (below) asks whether a later cue exists.
+        var lastCueFound: Int??
+        func lastCue() -> Int? {
+            if lastCueFound == nil { lastCueFound = .some(span(sentence.lowerBound, end).reversed().first { !insideQuote[$0] && isCue($0) }) }
+            return lastCueFound!
+        }
         for index in sentence where !insideQuote[index] && isCue(index) {
             let length = cueLength(index)
             // The speaker right before the cue, found (and resolved) at most once: two of the
@@ -883,9 +890,7 @@ struct QuotationFinder {
             let startsWithPreposition = view.isAny(contentStart, ["about", "of", "on", "for", "with", "to", "at", "by", "from", "into", "against"])
             // "While not everything Trump says is true, Jamieson said …": a verb right after
             // the cue puts it in a clause of the sentence; a later cue reports.
-            if view.isAny(contentStart, ["is", "was", "are", "were", "has", "had", "have"]),
-                span(contentStart, end).contains(where: { !insideQuote[$0] && isCue($0) })
-            {
+            if view.isAny(contentStart, ["is", "was", "are", "were", "has", "had", "have"]), let last = lastCue(), last >= contentStart {
                 continue
             }
             if end - contentStart >= 3, !infinitive, !startsWithPreposition,
