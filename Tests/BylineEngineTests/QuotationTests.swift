@@ -247,6 +247,12 @@ func diagnosticCodes(_ text: String) -> [String] {
             == ["mixed: the media for being “unbelievably dishonest.” | She → Hillary Clinton (pronoun)"])
     }
 
+    @Test func aPromiseIsReportedSpeechButAPlanIsNot() {
+        #expect(quotations("Senator Ana Ruiz vowed to fight the closure of the plant.")
+            == ["indirect: to fight the closure of the plant | Ana Ruiz → Ana Ruiz (named)"])
+        #expect(quotations("Senator Ana Ruiz plans to fight the closure of the plant.").isEmpty)
+    }
+
     @Test func aCueInsideAClauseGivesWayToTheSentencesCue() {
         let text = "Kathleen Jamieson directs the center. Donald Trump spoke. While not everything Trump says is true, Jamieson said Trump is “telling his supporters what they want.”"
         #expect(firstSpeaker(text)?.hasPrefix("Jamieson → Kathleen Jamieson") == true)

@@ -886,8 +886,12 @@ struct QuotationFinder {
                     break
                 }
             }
+            // "vowed to fight on", "promised to cut taxes": a promise is spoken, and what was
+            // promised is its content, infinitive and all.
+            let promise = infinitive && view.isAny(index, Self.promiseCues) && view.is(contentStart, "to")
+            if promise { infinitive = false }
             // "complained about his mic": a preposition starts no reported content.
-            let startsWithPreposition = view.isAny(contentStart, ["about", "of", "on", "for", "with", "to", "at", "by", "from", "into", "against"])
+            let startsWithPreposition = !promise && view.isAny(contentStart, ["about", "of", "on", "for", "with", "to", "at", "by", "from", "into", "against"])
             // "While not everything Trump says is true, Jamieson said …": a verb right after
             // the cue puts it in a clause of the sentence; a later cue reports.
             if view.isAny(contentStart, ["is", "was", "are", "were", "has", "had", "have"]), let last = lastCue(), last >= contentStart {
@@ -1089,6 +1093,10 @@ struct QuotationFinder {
 
     /// The speaker named right after a cue: "said Putin", "said the spokesman", "said he".
     /// Auxiliaries and adverbs that stand between a speaker and the verb: "Putin has also said".
+    static let promiseCues: [StaticString] = [
+        "promise", "promises", "promised", "promising", "vow", "vows", "vowed", "vowing", "pledge", "pledges", "pledged", "pledging",
+    ]
+
     static let betweenSubjectAndVerb: [StaticString] = [
         "has", "had", "have", "also", "later", "then", "previously", "recently", "once", "would", "will", "again", "further",
         "earlier", "repeatedly", "publicly", "privately", "reportedly", "often", "even",
