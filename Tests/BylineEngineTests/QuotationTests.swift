@@ -247,6 +247,13 @@ func diagnosticCodes(_ text: String) -> [String] {
             == ["mixed: the media for being “unbelievably dishonest.” | She → Hillary Clinton (pronoun)"])
     }
 
+    @Test func anotherSpeakersStatementAfterButIsItsOwnReport() {
+        #expect(quotations("Governor Ana Ruiz said the plant would close, but union leader Tom Berg said the workers would fight on.") == [
+            "indirect: the plant would close | Ana Ruiz → Ana Ruiz (named)",
+            "indirect: the workers would fight on | Tom Berg → Tom Berg (named)",
+        ])
+    }
+
     @Test func aPromiseIsReportedSpeechButAPlanIsNot() {
         #expect(quotations("Senator Ana Ruiz vowed to fight the closure of the plant.")
             == ["indirect: to fight the closure of the plant | Ana Ruiz → Ana Ruiz (named)"])

@@ -790,8 +790,35 @@ struct QuotationFinder {
 
     /// One sentence's reported speech and the statements that follow it with cues of their own.
     func reports(in sentence: Range<Int>, insideQuote: [Bool]) -> [Found] {
-        guard let report = reportedSpeech(in: sentence, insideQuote: insideQuote) else { return [] }
+        guard var report = reportedSpeech(in: sentence, insideQuote: insideQuote) else { return [] }
+        if let (cut, second) = contrastingReport(after: report, in: sentence, insideQuote: insideQuote) {
+            report.content = report.content.lowerBound..<cut
+            return [report, second] + followingReports(after: second, in: sentence, insideQuote: insideQuote)
+        }
         return [report] + followingReports(after: report, in: sentence, insideQuote: insideQuote)
+    }
+
+    /// "Islamic State claimed responsibility, but U.S. officials have said they do not …":
+    /// another speaker's statement, after "but" or "while" inside a report's content, is a
+    /// report of its own. Returns where the first report's content ends, and the second.
+    func contrastingReport(after report: Found, in sentence: Range<Int>, insideQuote: [Bool]) -> (cut: Int, report: Found)? {
+        guard report.kind == .indirect, let first = report.attribution else { return nil }
+        let end = wordsEnd(of: sentence)
+        for index in span(report.content.lowerBound + 1, report.content.upperBound) where !insideQuote[index] && view.isAny(index, ["but", "while", "whereas"]) {
+            guard let cue = (index + 2..<min(report.content.upperBound, index + 7)).first(where: { !insideQuote[$0] && isCue($0) && view.has($0, .reportingVerb) }),
+                let speaker = speaker(endingAt: cue - 1, after: index, cueAt: cue), speaker.tokens.lowerBound > index,
+                speaker.entity == nil || speaker.entity != first.speaker.entity
+            else { continue }
+            let length = cueLength(cue)
+            let contentStart = reportedContentStart(after: cue + length, end: end)
+            let contentEnd = reportEnd(from: contentStart, before: end, insideQuote: insideQuote)
+            guard contentEnd - contentStart >= 3, !view.is(contentStart, "to") else { return nil }
+            var cut = index
+            while cut > report.content.lowerBound, view.tokens[cut - 1].kind == .punctuation { cut -= 1 }
+            guard cut - report.content.lowerBound >= 3 else { return nil }
+            return (cut, Found(content: contentStart..<contentEnd, kind: .indirect, attribution: Attribution(speaker: speaker, cue: cue..<cue + length), isSourceQuote: false))
+        }
+        return nil
     }
 
     /// Where a sentence's words end: before its closing punctuation and quotation marks.
