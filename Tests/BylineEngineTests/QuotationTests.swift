@@ -254,6 +254,11 @@ func diagnosticCodes(_ text: String) -> [String] {
         ])
     }
 
+    @Test func aRelativeClausesReportEndsWithTheClause() {
+        #expect(quotations("Charles Barkley, who said he typically votes for Democrats, was blunt about the race.")
+            == ["indirect: he typically votes for Democrats | Charles Barkley → Charles Barkley (named)"])
+    }
+
     @Test func aPromiseIsReportedSpeechButAPlanIsNot() {
         #expect(quotations("Senator Ana Ruiz vowed to fight the closure of the plant.")
             == ["indirect: to fight the closure of the plant | Ana Ruiz → Ana Ruiz (named)"])

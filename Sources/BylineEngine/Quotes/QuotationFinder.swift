@@ -927,7 +927,15 @@ struct QuotationFinder {
             if end - contentStart >= 3, !infinitive, !startsWithPreposition,
                 let speaker = participle ? sentenceSubject(before: index) : speaker(endingAt: index - 1, after: sentence.lowerBound - 1, cueAt: index)
             {
-                return Found(content: contentStart..<reportEnd(from: contentStart, before: end, insideQuote: insideQuote), kind: .indirect,
+                var contentEnd = reportEnd(from: contentStart, before: end, insideQuote: insideQuote)
+                // "Barkley, who said he typically votes Democratic, was blunt": a relative
+                // clause's report ends with the clause, at its comma.
+                if view.isAny(index - 1, ["who", "which"]), view.isPunctuation(index - 2, UInt8(ascii: ",")),
+                    let comma = span(contentStart + 2, contentEnd).first(where: { !insideQuote[$0] && view.isPunctuation($0, UInt8(ascii: ",")) })
+                {
+                    contentEnd = comma
+                }
+                return Found(content: contentStart..<contentEnd, kind: .indirect,
                              attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
             }
         }
