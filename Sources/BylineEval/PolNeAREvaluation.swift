@@ -29,6 +29,7 @@ enum PolNeAREvaluation {
         var content: Span
         var speaker: Span?
         var isDirect: Bool
+        var cue = ""
     }
 
     static let doubleQuotes: Set<Character> = ["\"", "“", "”", "«", "»", "„"]
@@ -139,7 +140,9 @@ enum PolNeAREvaluation {
                     Span(start: article.text.scalarOffset(ofByte: $0.span.start), end: article.text.scalarOffset(ofByte: $0.span.end))
                 }
                 let quoted = String(String.UnicodeScalarView(scalars[start..<end]))
-                return Predicted(content: trimmed(Span(start: start, end: end), scalars), speaker: speaker, isDirect: quoted.contains { doubleQuotes.contains($0) })
+                let cue = quote.cue.map { String(String.UnicodeScalarView(scalars[article.text.scalarOffset(ofByte: $0.start)..<article.text.scalarOffset(ofByte: $0.end)])) } ?? ""
+                return Predicted(
+                    content: trimmed(Span(start: start, end: end), scalars), speaker: speaker, isDirect: quoted.contains { doubleQuotes.contains($0) }, cue: cue)
             }
             // Direct quotes, matched one to one.
             let goldDirect = golds.filter(\.isDirect)
@@ -199,7 +202,7 @@ enum PolNeAREvaluation {
                 } else {
                     allFP += 1
                     if ProcessInfo.processInfo.environment["BYLINE_EVAL_REPORTED"] != nil, shown < showErrors {
-                        print("  spurious speech: \(String(String.UnicodeScalarView(scalars[prediction.content.start..<prediction.content.end])).prefix(110))")
+                        print("  spurious speech [\(prediction.cue)]: \(String(String.UnicodeScalarView(scalars[prediction.content.start..<prediction.content.end])).prefix(110))")
                         shown += 1
                     }
                 }

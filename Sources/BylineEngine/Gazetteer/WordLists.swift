@@ -1376,7 +1376,6 @@ enum WordLists {
         shouted
         wrote
         posted
-        learned
         demand
         demands
         demanded
