@@ -1245,13 +1245,12 @@ struct QuotationFinder {
             if opening > floor, view.isPunctuation(opening, UInt8(ascii: ",")) {
                 // "Anne Richards, assistant secretary for population, refugees, and migration,
                 // said": an appositive with commas of its own; the name is before an earlier one.
-                var earlier = opening - 1
-                while opening > 0, entityAt[opening - 1] < 0, earlier > floor, index - earlier < 36 {
-                    if view.isPunctuation(earlier, UInt8(ascii: ",")), earlier - 1 > floor, entityAt[earlier - 1] >= 0, isPerson(Int(entityAt[earlier - 1])) {
-                        opening = earlier
-                        break
-                    }
-                    earlier -= 1
+                if opening > 0, entityAt[opening - 1] < 0,
+                    let earlier = stride(from: opening - 1, to: max(floor + 1, index - 36), by: -1).first(where: { comma in
+                        view.isPunctuation(comma, UInt8(ascii: ",")) && comma - 1 > floor && entityAt[comma - 1] >= 0 && isPerson(Int(entityAt[comma - 1]))
+                    })
+                {
+                    opening = earlier
                 }
                 index = opening - 1
             }
