@@ -1001,7 +1001,7 @@ struct NameRecognizer {
     func isTeamName(_ range: Range<Int>) -> Bool {
         let last = range.upperBound - 1
         guard range.count >= 2, range.count <= 4, view.tokens[last].flags.contains(.capitalized), !view.tokens[last].flags.contains(.allCaps),
-            !view.tokens[last].flags.contains(.possessive), !view.isAny(last, Self.partyMembers),
+            !view.tokens[last].flags.contains(.possessive), !view.isAny(last, Self.notTeamNicknames),
             !view.has(last, .surname), !isFirstName(range.lowerBound)  // "Mary Jones" is no team
         else { return false }
         let word = view.text(last)
@@ -1012,7 +1012,9 @@ struct NameRecognizer {
         return type == .geopolitical || type == .location
     }
 
-    static let partyMembers: [StaticString] = [
+    /// Plurals that are no team's nickname after a place: a party's members ("Texas
+    /// Republicans"), officials, landforms ("Victoria Falls"), and words that end other names.
+    static let notTeamNicknames: [StaticString] = [
         "democrats", "republicans", "conservatives", "liberals", "socialists", "communists", "greens", "tories", "nationalists", "unionists",
         "officials", "authorities", "residents", "leaders", "voters", "forces", "troops", "police", "islands", "falls", "heights", "hills",
         "mountains", "lakes", "springs", "plains", "highlands", "lowlands", "isles", "keys", "states", "times", "news", "affairs", "studies", "games",
