@@ -254,6 +254,11 @@ func diagnosticCodes(_ text: String) -> [String] {
         ])
     }
 
+    @Test func aPronounAfterTheCueBeginsWhatWasSaid() {
+        #expect(quotations("Jeffrey Salkin, a rabbi helping to organize the boycott, said he and other rabbis were alarmed.")
+            == ["indirect: he and other rabbis were alarmed | Jeffrey Salkin → Jeffrey Salkin (named)"])
+    }
+
     @Test func aRelativeClausesReportEndsWithTheClause() {
         #expect(quotations("Charles Barkley, who said he typically votes for Democrats, was blunt about the race.")
             == ["indirect: he typically votes for Democrats | Charles Barkley → Charles Barkley (named)"])

@@ -879,8 +879,11 @@ struct QuotationFinder {
             }
             // "…, said X" and "…, X said." (the cue near the end, after a comma)
             if index > sentence.lowerBound + 3 {
+                // ("…, said he." ends there; "…, said he and other rabbis were alarmed" goes on:
+                // the pronoun begins what was said.)
                 if view.isPunctuation(index - 1, UInt8(ascii: ",")), let speaker = speaker(startingAt: index + length, cueAt: index),
-                    endsInvertedAttribution(after: speaker.tokens.upperBound, end: end)
+                    endsInvertedAttribution(after: speaker.tokens.upperBound, end: end),
+                    !view.isAny(speaker.tokens.lowerBound, Self.pronouns) || isClauseEnd(speaker.tokens.upperBound, end)
                 {
                     return Found(content: sentence.lowerBound..<index - 1, kind: .indirect,
                                  attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
