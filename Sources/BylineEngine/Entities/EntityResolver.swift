@@ -81,11 +81,8 @@ struct EntityResolver {
     /// A town that is only a town: no country, state or metropolis, whose name a person in
     /// the article may carry (Paris, Jordan and Georgia stay places).
     func isMinorCity(_ tokens: Range<Int>) -> Bool {
-        let lexicon = view.lexicon
-        guard let city = view.lookup(lexicon.cities, tokens), view.lookup(lexicon.countries, tokens) == nil, view.lookup(lexicon.usStates, tokens) == nil,
-            view.lookup(lexicon.countryAliases, tokens) == nil, view.lookup(lexicon.knownGeopoliticalEntities, tokens) == nil
-        else { return false }
-        return (lexicon.cities.integer(ofField: 3, entry: city) ?? 0) < 1_000_000
+        guard let city = view.lookup(view.lexicon.cities, tokens), !view.isCountryOrState(tokens) else { return false }
+        return (view.lexicon.cities.integer(ofField: 3, entry: city) ?? 0) < 1_000_000
     }
 
     /// "Anderson Park", "Watson School of Biological Sciences": a person's name that begins a
@@ -226,9 +223,8 @@ struct EntityResolver {
         // surname mentioned before the full name ("Putin … Vladimir Putin") still joins it.
         // (Sorted as plain integers, first token then the mention's number: a closure-compared
         // sort of a long article's mentions was most of the clustering's time.)
-        var keys = mentions.indices.map { UInt64(mentions[$0].tokens.lowerBound) << 24 | UInt64($0) }
-        keys.sort()
-        let order = mentions.count < 1 << 24 ? keys.map { Int($0 & 0xFF_FFFF) }
+        let order = mentions.count < 1 << 24
+            ? mentions.indices.map { UInt64(mentions[$0].tokens.lowerBound) << 24 | UInt64($0) }.sorted().map { Int($0 & 0xFF_FFFF) }
             : mentions.indices.sorted { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound }
         let isFullName = { (index: Int) in mentions[index].type == .person && mentions[index].tokens.count > 1 }
         for index in order.filter(isFullName) + order.filter({ !isFullName($0) }) {

@@ -204,10 +204,7 @@ struct NameRecognizer {
     ]
 
     /// A country, a state or a nation the gazetteers know ("England"): its side keeps its name.
-    func isCountryOrState(_ range: Range<Int>) -> Bool {
-        view.lookup(lexicon.countries, range) != nil || view.lookup(lexicon.usStates, range) != nil
-            || view.lookup(lexicon.countryAliases, range) != nil || view.lookup(lexicon.knownGeopoliticalEntities, range) != nil
-    }
+    func isCountryOrState(_ range: Range<Int>) -> Bool { view.isCountryOrState(range) }
 
     func markTeams(_ mentions: inout [RawMention]) {
         for index in mentions.indices where mentions[index].tokens.count <= 3 {
@@ -792,7 +789,7 @@ struct NameRecognizer {
         // brackets, a name before the time or the points is the team.
         if range.count <= 3, first >= 3, view.isPunctuation(first - 1, UInt8(ascii: ")")), view.isPunctuation(first - 3, UInt8(ascii: "(")),
             range.upperBound < view.count, view.tokens[range.upperBound].kind == .number,
-            isCountryOrState(first - 2..<first - 1) || gazetteerType(first - 2..<first - 1, allowAmbiguousCities: false) == .geopolitical
+            gazetteerType(first - 2..<first - 1, allowAmbiguousCities: false) == .geopolitical
         {
             return RawMention(tokens: range, type: .organization, strength: 2)
         }

@@ -88,9 +88,10 @@ struct NumericRecognizer {
         let classes = view.classes[index]
         if classes.isEmpty { return nil }
         if classes.contains(.month), let month = view.payload(lexicon.months, index), let mention = monthDate(at: index, month: month) { return mention }
-        // ("Sheffield Wednesday" is a football club, in every results table.)
-        // (Nor is "The Sunday Times" a day.)
-        if classes.contains(.weekday), token.flags.contains(.capitalized) || token.flags.contains(.allCaps), !view.is(index - 1, "sheffield"),
+        // (A known organisation's last word is no day: "Sheffield Wednesday", a club in every
+        // results table; nor is one before a head word: "The Sunday Times".)
+        if classes.contains(.weekday), token.flags.contains(.capitalized) || token.flags.contains(.allCaps),
+            index == 0 || view.lookup(lexicon.knownOrganizations, index - 1..<index + 1) == nil,
             !(view.has(index + 1, .organizationHead) && view.isCapitalized(index + 1)),
             let weekday = view.payload(lexicon.weekdays, index)
         {

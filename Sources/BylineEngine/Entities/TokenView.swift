@@ -95,6 +95,12 @@ struct TokenView {
     @inline(__always)
     func contains(_ table: StaticTable, _ index: Int) -> Bool { lookup(table, index) != nil }
 
+    /// A country, a state or a nation the gazetteers know ("England", "Texas").
+    func isCountryOrState(_ range: Range<Int>) -> Bool {
+        lookup(lexicon.countries, range) != nil || lookup(lexicon.usStates, range) != nil
+            || lookup(lexicon.countryAliases, range) != nil || lookup(lexicon.knownGeopoliticalEntities, range) != nil
+    }
+
     func lookup(_ table: StaticTable, _ range: Range<Int>) -> Int? {
         if range.count == 1 { return lookup(table, range.lowerBound) }
         let key = normalized(range)
