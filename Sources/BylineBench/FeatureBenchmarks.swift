@@ -174,7 +174,11 @@ enum FeatureBenchmarks {
             Article(String(decoding: bytes[..<offset], as: UTF8.self) + "x" + String(decoding: bytes[offset...], as: UTF8.self))
         }
         let rounds = ProcessInfo.processInfo.environment["BYLINE_BENCH_ROUNDS"].flatMap(Int.init) ?? 20
-        for (label, edited) in [("inside a word", inserting(at: wordEdit)), ("inside a name", inserting(at: nameEdit))] {
+        // BYLINE_BENCH_EDIT=word or =name runs one kind of edit alone (for profiling one path).
+        let only = ProcessInfo.processInfo.environment["BYLINE_BENCH_EDIT"]
+        let edits = [("word", "inside a word", wordEdit), ("name", "inside a name", nameEdit)].filter { only == nil || only == $0.0 }
+        for (_, label, offset) in edits {
+            let edited = inserting(at: offset)
             var samples: [Double] = []
             for round in 0..<rounds {
                 let target = round % 2 == 0 ? edited : original

@@ -492,4 +492,38 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(distance("", "ab") == 2)
         #expect(distance("abc", "abc") == 0)
     }
+
+    /// The byte comparer gives the general comparer's answer on every pair: names that differ
+    /// by an edit or two of one word, in case, by a prefix, in word count or by spaces, and
+    /// non-ASCII names (which it hands to the general one).
+    @Test func byteComparerAgreesWithTheGeneralOne() {
+        var generator = SystemRandomNumberGenerator()
+        let names = ["Rahm Emanuel", "Xi Jinping", "Putin", "Peter", "Pete", "George W Bush", "Lopez", "López", "Martin", "Marcos",
+                     "Sanchez Vicario", "O'Brien", "Kafelnikov", "KAFELNIKOV", "Anna  Nowak", "Maria Nowak"]
+        let letters = Array("abcdeinorstzAEMPX '".utf8)
+        var pairs: [(String, String)] = []
+        for a in names {
+            for b in names { pairs.append((a, b)) }
+            for _ in 0..<40 {
+                var bytes = Array(a.utf8)
+                for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                    let position = Int.random(in: 0...bytes.count, using: &generator)
+                    switch Int.random(in: 0..<3, using: &generator) {
+                    case 0: bytes.insert(letters.randomElement(using: &generator)!, at: position)
+                    case 1: if position < bytes.count { bytes.remove(at: position) }
+                    default: if position < bytes.count { bytes[position] = letters.randomElement(using: &generator)! }
+                    }
+                }
+                pairs.append((String(decoding: bytes, as: UTF8.self), a))
+            }
+        }
+        var comparer = MisspellingComparer()
+        var agreedPositive = 0
+        for (rare, common) in pairs {
+            let expected = SpellingChecker.isLikelyMisspelling(rare, of: common)
+            #expect(comparer.isLikelyMisspelling(rare, of: common) == expected, "\(rare) / \(common)")
+            if expected { agreedPositive += 1 }
+        }
+        #expect(agreedPositive > 20)
+    }
 }

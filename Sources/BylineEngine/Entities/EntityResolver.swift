@@ -132,16 +132,41 @@ struct EntityResolver {
             }
         }
         // Only a name that begins (or, for a person's surname, ends) with a word a headline
-        // has can match there: its first letter and length are checked before it is hashed.
-        var headlineWordShapes = Set<UInt16>()
-        for index in firstCaps..<view.count where capsLines[index] && view.tokens[index].kind == .word {
-            headlineWordShapes.insert(Self.shape(view, index))
+        // has can match there: its first letter and length are checked, then that word's
+        // hash, before the whole name is hashed (a long article has many names and few
+        // headline words).
+        // (The shapes are bits of a 64 K-bit table: a `Set`'s hashing cost more than the rest.)
+        // The headlines' runs of tokens: only those are read below (a long article's body is
+        // many times longer than its headlines).
+        var headlines: [Range<Int>] = []
+        capsLines.withUnsafeBufferPointer { caps in
+            var index = firstCaps
+            while index < caps.count {
+                guard caps[index] else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                while index < caps.count, caps[index] { index += 1 }
+                headlines.append(start..<index)
+            }
+        }
+        var headlineWordShapes = [UInt64](repeating: 0, count: 1 << 10)
+        var headlineWords = HashKeyedSet(capacity: 64)
+        for headline in headlines {
+            for index in headline where view.tokens[index].kind == .word {
+                let shape = Int(Self.shape(view, index))
+                headlineWordShapes[shape >> 6] |= 1 << (shape & 63)
+                headlineWords.insert(view.foldedHash(index..<index + 1))
+            }
+        }
+        func mayBeInHeadline(_ index: Int) -> Bool {
+            let shape = Int(Self.shape(view, index))
+            return headlineWordShapes[shape >> 6] & 1 << (shape & 63) != 0 && headlineWords.contains(view.foldedHash(index..<index + 1))
         }
         for mention in mentions {
             for index in mention.tokens { covered[index] = true }
-            guard headlineWordShapes.contains(Self.shape(view, mention.tokens.lowerBound))
-                || headlineWordShapes.contains(Self.shape(view, mention.tokens.upperBound - 1))
-            else { continue }
+            guard mayBeInHeadline(mention.tokens.lowerBound) || mayBeInHeadline(mention.tokens.upperBound - 1) else { continue }
             // "Baltimore Orioles" → "ORIOLES WIN": a club named after its city goes by the rest.
             if mention.type == .organization, mention.tokens.count == 2, !capsLines[mention.tokens.lowerBound],
                 view.lookup(view.lexicon.cities, mention.tokens.lowerBound..<mention.tokens.lowerBound + 1) != nil,
@@ -160,31 +185,35 @@ struct EntityResolver {
                 if mention.tokens.count >= 3 { known[view.foldedHash(mention.tokens.upperBound - 2..<mention.tokens.upperBound)] = .person }
             }
         }
-        for index in mentions.indices where mentions[index].type == .geopolitical && capsLines[mentions[index].tokens.lowerBound] {
-            if clubs[view.foldedHash(mentions[index].tokens)] == .onlyAsClub { mentions[index].type = .organization }
+        if clubs.count > 0 {
+            for index in mentions.indices where mentions[index].type == .geopolitical && capsLines[mentions[index].tokens.lowerBound] {
+                if clubs[view.foldedHash(mentions[index].tokens)] == .onlyAsClub { mentions[index].type = .organization }
+            }
         }
-        var index = firstCaps
-        while index < view.count {
-            guard capsLines[index], !covered[index], view.tokens[index].kind == .word, !view.has(index, .functionWord) else {
-                index += 1
-                continue
-            }
-            var length = 1
-            while length < 4, index + length < view.count, capsLines[index + length], !covered[index + length],
-                view.tokens[index + length].kind == .word, !view.tokens[index + length].flags.contains(.startsLine)
-            {
-                length += 1
-            }
-            var matched = 0
-            while length >= 1 {
-                if let type = known[view.foldedHash(index..<index + length)] {
-                    mentions.append(RawMention(tokens: index..<index + length, type: type, strength: 2))
-                    matched = length
-                    break
+        for headline in headlines {
+            var index = headline.lowerBound
+            while index < headline.upperBound {
+                guard !covered[index], view.tokens[index].kind == .word, !view.has(index, .functionWord) else {
+                    index += 1
+                    continue
                 }
-                length -= 1
+                var length = 1
+                while length < 4, index + length < headline.upperBound, !covered[index + length],
+                    view.tokens[index + length].kind == .word, !view.tokens[index + length].flags.contains(.startsLine)
+                {
+                    length += 1
+                }
+                var matched = 0
+                while length >= 1 {
+                    if let type = known[view.foldedHash(index..<index + length)] {
+                        mentions.append(RawMention(tokens: index..<index + length, type: type, strength: 2))
+                        matched = length
+                        break
+                    }
+                    length -= 1
+                }
+                index += max(matched, 1)
             }
-            index += max(matched, 1)
         }
     }
 
@@ -212,6 +241,7 @@ struct EntityResolver {
             /// The fullest name seen (for people), as token indices of one mention.
             var fullest: Range<Int>
             var roles: [Range<Int>] = []
+            var roleKeys: [UInt64] = []
         }
         var drafts: [Draft] = []
         var byKey = HashKeyedMap<Int>(capacity: mentions.count)
@@ -233,14 +263,16 @@ struct EntityResolver {
             let key = view.foldedHash(tokens) &+ UInt64(mention.type.hashSeed)
             let known = byKey[key]
             var target = known
+            // A person's last and first words, each hashed once.
+            let last = mention.type == .person ? (tokens.count == 1 ? key &- UInt64(mention.type.hashSeed) : view.foldedHash(tokens.upperBound - 1..<tokens.upperBound)) : 0
+            let first = mention.type == .person && tokens.count > 1 ? view.foldedHash(tokens.lowerBound..<tokens.lowerBound + 1) : 0
             if target == nil {
                 switch mention.type {
                 case .person:
-                    let last = view.foldedHash(tokens.upperBound - 1..<tokens.upperBound)
                     if tokens.count == 1 {
                         target = bySurname[last] ?? byGivenName[last]
                     } else if let existing = bySurname[last], drafts[existing].fullest.count == 1
-                        || view.foldedHash(drafts[existing].fullest.lowerBound..<drafts[existing].fullest.lowerBound + 1) == view.foldedHash(tokens.lowerBound..<tokens.lowerBound + 1)
+                        || view.foldedHash(drafts[existing].fullest.lowerBound..<drafts[existing].fullest.lowerBound + 1) == first
                     {
                         target = existing
                     }
@@ -263,18 +295,18 @@ struct EntityResolver {
             }
             if known == nil { byKey[key] = draftIndex }
             if mention.type == .person {
-                let last = view.foldedHash(tokens.upperBound - 1..<tokens.upperBound)
                 if bySurname[last] == nil { bySurname[last] = draftIndex }
-                if tokens.count > 1 {
-                    let first = view.foldedHash(tokens.lowerBound..<tokens.lowerBound + 1)
-                    if byGivenName[first] == nil { byGivenName[first] = draftIndex }
-                }
+                if tokens.count > 1, byGivenName[first] == nil { byGivenName[first] = draftIndex }
             }
             if mention.type == .organization, tokens.count > 1, let initials = view.initialsHash(tokens), acronyms[initials] == nil {
                 acronyms[initials] = draftIndex
             }
-            if let role = mention.roleTokens, !role.isEmpty, !drafts[draftIndex].roles.contains(where: { view.hash($0) == view.hash(role) }) {
-                drafts[draftIndex].roles.append(role)
+            if let role = mention.roleTokens, !role.isEmpty {
+                let roleKey = view.hash(role)
+                if !drafts[draftIndex].roleKeys.contains(roleKey) {
+                    drafts[draftIndex].roles.append(role)
+                    drafts[draftIndex].roleKeys.append(roleKey)
+                }
             }
         }
         // Entities in order of first mention (a draft's first mention is not always its

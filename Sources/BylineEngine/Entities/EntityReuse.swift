@@ -163,8 +163,9 @@ extension ResolvedEntities {
         // this saves.
         var oldAt = [Int32](repeating: -1, count: oldByteCount + 1)
         var oldSpans: [(end: Int, type: EntityType, entity: Int32)] = []
-        for (number, entity) in clustered.enumerated() {
-            for mention in entity.mentions where region.isOutside(old: mention.span) {
+        // (Entities are read in place, by index: copying each one retained all its strings.)
+        for number in clustered.indices {
+            for mention in clustered[number].mentions where region.isOutside(old: mention.span) {
                 guard mention.span.start <= oldByteCount else { return nil }
                 oldAt[mention.span.start] = Int32(oldSpans.count)
                 oldSpans.append((mention.span.end, mention.type, Int32(number)))
@@ -173,8 +174,8 @@ extension ResolvedEntities {
         var numbers = [Int32](repeating: -1, count: clustered.count)
         var taken = [Bool](repeating: false, count: new.count)
         var matched = 0
-        for (number, entity) in new.enumerated() {
-            for mention in entity.mentions where region.isOutside(new: mention.span) {
+        for number in new.indices {
+            for mention in new[number].mentions where region.isOutside(new: mention.span) {
                 let span = region.unmoved(mention.span)
                 guard span.start >= 0, span.start <= oldByteCount, oldAt[span.start] >= 0 else { return nil }  // a new mention
                 let old = oldSpans[Int(oldAt[span.start])]
@@ -183,8 +184,9 @@ extension ResolvedEntities {
                 if numbers[oldNumber] < 0 {
                     // Two old entities joined into one, or one that reads differently: no.
                     guard !taken[number] else { return nil }
-                    let before = clustered[oldNumber]
-                    guard before.type == entity.type, before.name == entity.name, before.roles == entity.roles else { return nil }
+                    guard clustered[oldNumber].type == new[number].type, clustered[oldNumber].name == new[number].name,
+                        clustered[oldNumber].roles == new[number].roles
+                    else { return nil }
                     numbers[oldNumber] = Int32(number)
                     taken[number] = true
                 } else if numbers[oldNumber] != Int32(number) {

@@ -52,6 +52,9 @@ struct HashKeyedMap<Value> {
 
     var storedValues: [Value] { values.compactMap { $0 } }
 
+    /// The keys, as stored (a key of 0 reads as 1), in no particular order.
+    var storedKeys: [UInt64] { keys.filter { $0 != 0 } }
+
     private mutating func grow() {
         let oldKeys = keys
         let oldValues = values
@@ -67,9 +70,24 @@ struct HashKeyedMap<Value> {
 }
 
 /// A set of 64-bit name hashes, on the same table.
-struct HashKeyedSet {
+struct HashKeyedSet: Sendable, Equatable {
     private var map: HashKeyedMap<Bool>
     init(capacity: Int = 16) { map = HashKeyedMap(capacity: capacity) }
     mutating func insert(_ key: UInt64) { map[key] = true }
     func contains(_ key: UInt64) -> Bool { map[key] != nil }
+    var count: Int { map.count }
+
+    /// The keys in one set and not the other.
+    func symmetricDifference(_ other: HashKeyedSet) -> HashKeyedSet {
+        var result = HashKeyedSet()
+        for key in map.storedKeys where !other.contains(key) { result.insert(key) }
+        for key in other.map.storedKeys where !contains(key) { result.insert(key) }
+        return result
+    }
+
+    static func == (a: HashKeyedSet, b: HashKeyedSet) -> Bool {
+        a.count == b.count && a.map.storedKeys.allSatisfy(b.contains)
+    }
 }
+
+extension HashKeyedMap: Sendable where Value: Sendable {}

@@ -252,24 +252,33 @@ struct SpellingChecker {
             let tail = UInt64(bytes[bytes.count - 2]) << 8 | UInt64(bytes[bytes.count - 1])
             return [(head | 1 << 40) &* 0x9E37_79B9_7F4A_7C15, (tail | 2 << 40) &* 0x9E37_79B9_7F4A_7C15]
         }
-        var buckets = HashKeyedMap<[Int]>(capacity: people.count * 2)
-        var keysOf: [Int: [UInt64]] = [:]
+        // Each bucket's people, appended in place (a bucket of a long article's one-word names
+        // holds hundreds).
+        var bucketOf = HashKeyedMap<Int>(capacity: people.count * 2)
+        var buckets: [[Int]] = []
+        var keysOf = [[UInt64]](repeating: [], count: entities.count)
         for person in people {
             let personKeys = keys(entities[person].name)
             keysOf[person] = personKeys
-            for bucket in personKeys {
-                buckets[bucket] = (buckets[bucket] ?? []) + [person]
+            for key in personKeys {
+                if let bucket = bucketOf[key] {
+                    buckets[bucket].append(person)
+                } else {
+                    bucketOf[key] = buckets.count
+                    buckets.append([person])
+                }
             }
         }
+        var comparer = MisspellingComparer()
         var flagged = Set<Int>()
         for rare in people where entities[rare].mentions.count <= 2 && !flagged.contains(rare) {
-            guard let rareKeys = keysOf[rare] else { continue }
             var best: Int?
-            for bucket in rareKeys {
-                for common in buckets[bucket] ?? [] where common != rare {
+            for key in keysOf[rare] {
+                guard let bucket = bucketOf[key] else { continue }
+                for common in buckets[bucket] where common != rare {
                     guard entities[common].mentions.count > entities[rare].mentions.count,
                         abs(entities[common].name.utf8.count - entities[rare].name.utf8.count) <= 2,
-                        Self.isLikelyMisspelling(entities[rare].name, of: entities[common].name)
+                        comparer.isLikelyMisspelling(entities[rare].name, of: entities[common].name)
                     else { continue }
                     // The most used of the candidates, then the first in the article.
                     if best == nil || entities[common].mentions.count > entities[best!].mentions.count { best = common }
@@ -313,21 +322,83 @@ struct SpellingChecker {
     }
 
     /// Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`.
+    /// (Generic, so that the ASCII comparer runs it on bytes with the same code.)
     static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+        var previous: [Int] = []
+        var current: [Int] = []
+        return distance(a, b, limit: limit, rows: &previous, &current)
+    }
+
+    static func distance<Word: RandomAccessCollection>(
+        _ a: Word, _ b: Word, limit: Int, rows previous: inout [Int], _ current: inout [Int]
+    ) -> Int where Word.Element: Equatable, Word.Index == Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        previous.removeAll(keepingCapacity: true)
+        previous.append(contentsOf: 0...b.count)
+        current.removeAll(keepingCapacity: true)
+        current.append(contentsOf: repeatElement(0, count: b.count + 1))
+        let a0 = a.startIndex
+        let b0 = b.startIndex
         for i in 1...a.count {
             current[0] = i
             var rowMinimum = current[0]
             for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[a0 + i - 1] == b[b0 + j - 1] ? 0 : 1))
                 rowMinimum = min(rowMinimum, current[j])
             }
             if rowMinimum > limit { return limit + 1 }
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+}
+
+/// `SpellingChecker.isLikelyMisspelling` without a `String` made per comparison: on ASCII
+/// names (nearly all of them) it compares bytes, reusing its buffers; other names take the
+/// general path. A long article compares thousands of pairs after each keystroke.
+struct MisspellingComparer {
+    private var rareBytes: [UInt8] = []
+    private var commonBytes: [UInt8] = []
+    private var previousRow: [Int] = []
+    private var currentRow: [Int] = []
+
+    mutating func isLikelyMisspelling(_ rare: String, of common: String) -> Bool {
+        rareBytes.removeAll(keepingCapacity: true)
+        rareBytes.append(contentsOf: rare.utf8)
+        commonBytes.removeAll(keepingCapacity: true)
+        commonBytes.append(contentsOf: common.utf8)
+        guard rareBytes.allSatisfy({ $0 < 0x80 }), commonBytes.allSatisfy({ $0 < 0x80 }) else {
+            return SpellingChecker.isLikelyMisspelling(rare, of: common)
+        }
+        // The words, as `split(separator: " ")` makes them (runs of spaces make no empty word).
+        func words(_ bytes: [UInt8]) -> [Range<Int>] {
+            var words: [Range<Int>] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+                if index > start { words.append(start..<index) }
+                start = index + 1
+            }
+            return words
+        }
+        let rareWords = words(rareBytes)
+        let commonWords = words(commonBytes)
+        guard rareWords.count == commonWords.count else { return false }
+        var different = -1
+        for index in rareWords.indices where !rareBytes[rareWords[index]].elementsEqual(commonBytes[commonWords[index]]) {
+            guard different < 0 else { return false }
+            different = index
+        }
+        guard different >= 0 else { return false }
+        let a = rareBytes[rareWords[different]]
+        let b = commonBytes[commonWords[different]]
+        func isWordOfLetters(_ word: ArraySlice<UInt8>) -> Bool {
+            word.allSatisfy { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
+        }
+        guard a.count >= 4, b.count >= 4, isWordOfLetters(a), isWordOfLetters(b), !a.starts(with: b), !b.starts(with: a),
+            !a.elementsEqual(b, by: { $0 | 0x20 == $1 | 0x20 })
+        else { return false }
+        let limit = min(a.count, b.count) >= 7 ? 2 : 1
+        return SpellingChecker.distance(a, b, limit: limit, rows: &previousRow, &currentRow) <= limit
     }
 }

@@ -14,7 +14,9 @@ struct NameRecognizer {
     let view: TokenView
     var lexicon: Lexicon { view.lexicon }
     /// Hashes of words the article capitalises where no sentence starts: its names.
-    let midSentenceNames: Set<UInt64>
+    /// (Not a `Set`: its hashing of every capitalised word was most of the cost of setting
+    /// up recognition after a keystroke in a long article.)
+    let midSentenceNames: HashKeyedSet
 
     /// Per token: whether its line is a line of match results ("Leeds 2 Southampton 1").
     let resultLines: [Bool]
@@ -32,7 +34,7 @@ struct NameRecognizer {
         capsLines = Self.findAllCapsLines(view)
         resultLines = Self.findResultLines(view)
         hasHyphenatedNumber = view.tokens.contains { $0.kind == .number && $0.flags.contains(.hyphenated) }
-        var names: Set<UInt64> = []
+        var names = HashKeyedSet(capacity: 1024)
         for index in 1..<max(1, view.count) where view.tokens[index].flags.contains(.capitalized)
             && !view.tokens[index].flags.contains(.startsSentence) && !view.tokens[index].flags.contains(.startsLine)
             && view.tokens[index].kind == .word && view.tokens[index - 1].kind == .word

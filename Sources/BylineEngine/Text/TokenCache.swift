@@ -44,7 +44,7 @@ struct RecognizedMentions: Sendable {
     var numeric: [RawMention]
     var names: [RawMention]
     /// Words the article capitalises mid-sentence, which decide sentence-initial names.
-    var midSentenceNames: Set<UInt64>
+    var midSentenceNames: HashKeyedSet
     /// Whether the article has a hyphenated number anywhere (a possible score).
     var hasHyphenatedNumber: Bool
     /// Per token: whether its line is a headline in capitals.
@@ -71,14 +71,10 @@ extension Tokenizer {
         let oldEnd = previous.range.upperBound
         let newEnd = range.upperBound
         // The unchanged stretches at both ends.
-        var prefix = range.lowerBound
         let shorter = min(oldEnd, newEnd)
-        old.withUnsafeBufferPointer { old in
-            while prefix < shorter, old[prefix] == bytes[prefix] { prefix += 1 }
-        }
-        var suffix = 0
-        old.withUnsafeBufferPointer { old in
-            while suffix < shorter - prefix, old[oldEnd - 1 - suffix] == bytes[newEnd - 1 - suffix] { suffix += 1 }
+        let (prefix, suffix) = old.withUnsafeBufferPointer { old in
+            let prefix = range.lowerBound + Self.commonPrefixLength(old, range.lowerBound, bytes, range.lowerBound, limit: shorter - range.lowerBound)
+            return (prefix, Self.commonSuffixLength(old, oldEnd, bytes, newEnd, limit: shorter - prefix))
         }
         if prefix == oldEnd, prefix == newEnd {
             var same = previous
@@ -143,6 +139,41 @@ extension Tokenizer {
         cache.splice = TokenCache.Splice(keptPrefix: keepBefore, oldSuffixStart: keepFrom, newSuffixStart: newSuffixStart)
         cache.recognized = previous.recognized
         return cache
+    }
+
+    /// How many bytes from `aStart` and `bStart` on are equal, at most `limit`: eight bytes
+    /// at a time, since after a keystroke in a long article this runs over nearly all of it.
+    static func commonPrefixLength(
+        _ a: UnsafeBufferPointer<UInt8>, _ aStart: Int, _ b: UnsafeBufferPointer<UInt8>, _ bStart: Int, limit: Int
+    ) -> Int {
+        guard limit > 0, let aBase = a.baseAddress, let bBase = b.baseAddress else { return 0 }
+        let aRaw = UnsafeRawPointer(aBase + aStart)
+        let bRaw = UnsafeRawPointer(bBase + bStart)
+        var count = 0
+        while count + 8 <= limit,
+            aRaw.loadUnaligned(fromByteOffset: count, as: UInt64.self) == bRaw.loadUnaligned(fromByteOffset: count, as: UInt64.self)
+        {
+            count += 8
+        }
+        while count < limit, aRaw.load(fromByteOffset: count, as: UInt8.self) == bRaw.load(fromByteOffset: count, as: UInt8.self) { count += 1 }
+        return count
+    }
+
+    /// How many bytes before `aEnd` and `bEnd` are equal, at most `limit`.
+    static func commonSuffixLength(
+        _ a: UnsafeBufferPointer<UInt8>, _ aEnd: Int, _ b: UnsafeBufferPointer<UInt8>, _ bEnd: Int, limit: Int
+    ) -> Int {
+        guard limit > 0, let aBase = a.baseAddress, let bBase = b.baseAddress else { return 0 }
+        let aRaw = UnsafeRawPointer(aBase + aEnd)
+        let bRaw = UnsafeRawPointer(bBase + bEnd)
+        var count = 0
+        while count + 8 <= limit,
+            aRaw.loadUnaligned(fromByteOffset: -count - 8, as: UInt64.self) == bRaw.loadUnaligned(fromByteOffset: -count - 8, as: UInt64.self)
+        {
+            count += 8
+        }
+        while count < limit, aRaw.load(fromByteOffset: -count - 1, as: UInt8.self) == bRaw.load(fromByteOffset: -count - 1, as: UInt8.self) { count += 1 }
+        return count
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
