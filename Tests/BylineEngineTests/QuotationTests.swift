@@ -220,6 +220,28 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(quotations(added).first?.hasPrefix("direct: “She has two chances to set expectations,” said Megan Greene, an economist. “And members keep saying so.”") == true)
     }
 
+    /// A quote that ends its sentence after the cue introducing it is that cue's, and the next
+    /// sentence's cue introduces a quote of its own.
+    @Test func aCueBeforeAQuoteOwnsItOverTheNextSentencesCue() {
+        let text = "Ben Brafman said, “The zeal in this case is unusual.” He added, “Things happened that are not ordinary.”"
+        #expect(quotations(text) == [
+            "direct: “The zeal in this case is unusual.” | Ben Brafman → Ben Brafman (named)",
+            "direct: “Things happened that are not ordinary.” | He → Ben Brafman (pronoun)",
+        ])
+        #expect(firstSpeaker("Salma Hayek agreed and said, “America has a severe problem.” The star then recalled an incident.")
+            == "Salma Hayek → Salma Hayek (named)")
+    }
+
+    /// Between a speaker and the verb: an adverb in -ly, "went on to"; before the noun naming
+    /// them, a word describing them.
+    @Test func findsSpeakersPastAdverbsAndDescriptions() {
+        #expect(firstSpeaker("Donald Trump jokingly said, “I am becoming mainstream.”") == "Donald Trump → Donald Trump (named)")
+        #expect(firstSpeaker("The email went on to say, “People just don’t feel the need to show up.”")?.hasPrefix("The email") == true)
+        #expect(firstSpeaker("The former pollster said, “She is behind in a number of polls.”")?.hasPrefix("The former pollster") == true)
+        // A noun in -ly is no adverb: "the ally said" names the ally.
+        #expect(firstSpeaker("The ally said, “He will run again.”")?.hasPrefix("The ally") == true)
+    }
+
     @Test func neverWarnsAboutScareQuotesOrTitles() {
         let text = "The so-called “reform” passed. She read “The Old Man and the Sea” twice."
         #expect(diagnosticCodes(text).isEmpty)

@@ -553,7 +553,12 @@ struct QuotationFinder {
             // “…?” a narrator in the ad asks: a lower-case word after the mark goes on with
             // the quote's sentence, whatever its question mark said.
             let goesOn = crossesSentence && view.isWord(close + 1) && !view.isCapitalized(close + 1)
-            let limit = min(view.count, index + (crossesSentence && !goesOn ? 4 : goesOn ? 10 : 24))
+            // “Brafman said, “…” He added, “…”": a quote that ends its sentence after a cue
+            // that introduced it is that cue's; the next sentence's cue has a quote of its own.
+            let introduced = crossesSentence && !goesOn && stretch.open >= 2
+                && (view.isPunctuation(stretch.open - 1, UInt8(ascii: ",")) || view.isPunctuation(stretch.open - 1, UInt8(ascii: ":")))
+                && isCue(stretch.open - 2) && sentenceOf[stretch.open - 2] == sentenceOf[stretch.open]
+            let limit = introduced ? index : min(view.count, index + (crossesSentence && !goesOn ? 4 : goesOn ? 10 : 24))
             // “…” ― Pamela Padilla: a dash and a name sign the quote.
             if view.tokens[index].kind == .dash, let speaker = speaker(startingAt: index + 1, cueAt: index),
                 speaker.resolution == .named
@@ -1143,6 +1148,25 @@ struct QuotationFinder {
         "long", "always", "already", "frequently", "consistently", "openly", "flatly", "firmly", "bluntly", "pointedly", "explicitly",
     ]
 
+    /// A lower-case word in -ly that is no noun ("jokingly", "gingerly"; not "ally", "rally").
+    func isMannerAdverb(_ index: Int) -> Bool {
+        guard index >= 0, index < view.count, view.tokens[index].kind == .word, view.tokens[index].length >= 6, !view.isCapitalized(index) else { return false }
+        let text = view.text(index)
+        return text[text.count - 2] == UInt8(ascii: "l") && text[text.count - 1] == UInt8(ascii: "y")
+            && !view.isAny(index, Self.nounsInLy) && !view.has(index, .functionWord)
+    }
+
+    /// Words that describe a person before the noun naming them: "the former pollster".
+    static let personDescribingWords: [StaticString] = [
+        "former", "retired", "longtime", "veteran", "senior", "young", "elderly", "business", "local", "fellow", "outgoing",
+        "incoming", "embattled", "billionaire",
+    ]
+
+    static let nounsInLy: [StaticString] = [
+        "family", "assembly", "supply", "monopoly", "anomaly", "homily", "melancholy", "butterfly", "firefly", "majesty",
+        "italy", "sicily", "lily", "bully", "belly", "rally", "ally", "reply", "folly", "jelly", "tally", "holly",
+    ]
+
     /// Cues whose object is who was told: "told reporters …".
     static let tellCues: [StaticString] = ["told", "tell", "tells", "telling"]
 
@@ -1229,9 +1253,16 @@ struct QuotationFinder {
         if view.isAny(index, ["that", "which", "who"]), index - 1 > floor, view.tokens[index - 1].kind == .word || view.isPunctuation(index - 1, UInt8(ascii: ",")) {
             index -= view.isPunctuation(index - 1, UInt8(ascii: ",")) ? 2 : 1
         }
-        // Auxiliaries and adverbs between subject and verb.
-        while index > floor, view.isAny(index, Self.betweenSubjectAndVerb) {
-            index -= 1
+        // Auxiliaries and adverbs between subject and verb ("Trump jokingly said"), and "went
+        // on to" ("The email went on to say").
+        while index > floor {
+            if view.isAny(index, Self.betweenSubjectAndVerb) || isMannerAdverb(index) {
+                index -= 1
+            } else if view.is(index, "to"), view.is(index - 1, "on"), view.isAny(index - 2, ["went", "goes", "go", "going", "gone"]), index - 3 > floor {
+                index -= 3
+            } else {
+                break
+            }
         }
         // "Gov. John Kasich (R-OH), said": the comma after the aside goes first.
         if index - 1 > floor, view.isPunctuation(index, UInt8(ascii: ",")), view.isPunctuation(index - 1, UInt8(ascii: ")")) { index -= 1 }
@@ -1292,10 +1323,18 @@ struct QuotationFinder {
         }
         // "the spokesman said", "its narrator asks"; not "marching through the streets chanted",
         // where the noun is a preposition's object.
+        // (One describing word may come between: "the former pollster said", "the business
+        // mogul announced".)
+        func isDeterminer(_ at: Int) -> Bool {
+            view.isAny(at, ["the", "a", "an", "its", "his", "her", "their", "my", "our", "your", "one", "another"])
+                || view.tokens[at].flags.contains(.possessive)
+        }
+        let describingWord = index - 2 > floor && isDeterminer(index - 2)
+            && (view.isAny(index - 1, Self.personDescribingWords) || view.tokens[index - 1].flags.contains(.hyphenated) && view.text(index - 1).contains(UInt8(ascii: "-")) && view.string(index - 1).hasSuffix("-old"))
         let determinerNoun = view.tokens[index].kind == .word && !view.isCapitalized(index) && index - 1 > floor
-            && (view.isAny(index - 1, ["the", "a", "an", "its", "his", "her", "their", "my", "our", "your", "one", "another"])
-                || view.tokens[index - 1].flags.contains(.possessive))
-            && !view.isAny(index - 2, Self.prepositions) && !view.isAny(index, Self.notSpeakers)
+            && (isDeterminer(index - 1) && !view.isAny(index - 2, Self.prepositions)
+                || describingWord && !view.isAny(index - 3, Self.prepositions))
+            && !view.isAny(index, Self.notSpeakers)
         if view.isAny(index, Self.speakerNouns) || view.has(index, .title) || determinerNoun {
             var start = index
             while start - 1 > floor, index - start < 4, view.tokens[start - 1].kind == .word,
