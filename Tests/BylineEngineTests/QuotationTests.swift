@@ -242,6 +242,15 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(firstSpeaker("The ally said, “He will run again.”")?.hasPrefix("The ally") == true)
     }
 
+    /// “…,” Trump said, adding, “…”: the participle's subject is the sentence's speaker, never
+    /// a word inside the first quote.
+    @Test func aParticipleAfterAnAttributionSharesItsSpeaker() {
+        let text = "“It’s been a total disaster,” Donald Trump said, adding, “Nobody cares about it.”"
+        #expect(quotations(text).map { $0.components(separatedBy: " | ").last } == [
+            "Donald Trump → Donald Trump (named)", "Donald Trump → Donald Trump (named)",
+        ])
+    }
+
     @Test func neverWarnsAboutScareQuotesOrTitles() {
         let text = "The so-called “reform” passed. She read “The Old Man and the Sea” twice."
         #expect(diagnosticCodes(text).isEmpty)

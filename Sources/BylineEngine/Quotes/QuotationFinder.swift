@@ -1467,6 +1467,9 @@ struct QuotationFinder {
         }
         var skipUntil = sentence.lowerBound
         for position in sentence where position < index && position >= skipUntil {
+            // “It’s been a disaster,” Trump said, adding …: a quote's words are not the
+            // sentence's subject.
+            if layout.insideQuote[position] || view.tokens[position].kind == .quote { continue }
             if entityAt[position] >= 0, mentionStart[position] == Int32(position), isSpeakerType(Int(entityAt[position])) {
                 let end = Int(mentionEnd[position]) + 1
                 // "In Salem, New Hampshire, Trump went after Bush": a place set off by commas
