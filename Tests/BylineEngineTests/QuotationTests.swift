@@ -154,11 +154,20 @@ func diagnosticCodes(_ text: String) -> [String] {
     }
 
     @Test func carriesTheSpeakerAcrossQuoteParagraphs() {
-        let text = "“The vote was fair and the count was clean,” said Ms. Ferreira.\n\n“Anyone who says otherwise has not looked at the numbers.”"
-        let found = quotations(text)
+        // After a quote introduced by its cue, the next quote paragraph is the same speaker's.
+        let introduced = "Ms. Ferreira said: “The vote was fair and the count was clean.”\n\n“Anyone who says otherwise has not looked at the numbers.”"
+        let found = quotations(introduced)
         #expect(found.count == 2)
         #expect(found.last?.hasSuffix("Ferreira → Ferreira (carried)") == true)
-        #expect(diagnosticCodes(text).isEmpty)
+        #expect(diagnosticCodes(introduced).isEmpty)
+        // After a quote whose attribution follows it, the next quote paragraph continues that
+        // quotation (as PolNeAR's annotators mark it); a third is a quotation of its own.
+        let followed = "“The vote was fair and the count was clean,” said Ms. Ferreira.\n\n“Anyone who says otherwise has not looked at the numbers.”\n\n“We will publish them.”"
+        let joined = quotations(followed)
+        #expect(joined.count == 2)
+        #expect(joined.first == "direct: “The vote was fair and the count was clean,” said Ms. Ferreira.\n\n“Anyone who says otherwise has not looked at the numbers.” | Ferreira → Ferreira (named)")
+        #expect(joined.last?.hasSuffix("Ferreira → Ferreira (carried)") == true)
+        #expect(diagnosticCodes(followed).isEmpty)
     }
 
     @Test func creditsAQuoteParagraphToThePersonTheParagraphBeforeIntroduced() {

@@ -293,6 +293,17 @@ struct QuotationFinder {
                 var speaker = carried.speaker
                 speaker.resolution = speaker.resolution == .unresolved ? .unresolved : .carried
                 attribution = Attribution(speaker: speaker, cue: carried.cue)
+                // “…,” Viguerie said. ¶ “…”: a quote paragraph that goes on with the last
+                // one's speaker, and no cue of its own, continues that quotation, as annotators
+                // mark it (once: a third paragraph is a quotation of its own).
+                if let last = found.last, last.kind == .direct, last.attribution?.cue == carried.cue,
+                    carried.cue.lowerBound >= last.content.upperBound,
+                    previous.paragraph + 1 == paragraphOf[stretch.open], view.tokens[stretch.open].flags.contains(.startsParagraph)
+                {
+                    found.removeLast()
+                    start = last.content.lowerBound
+                    attribution = last.attribution
+                }
             } else if attribution == nil, view.tokens[stretch.open].flags.contains(.startsParagraph) || view.tokens[stretch.open].flags.contains(.startsSentence),
                 let carried = speakerIntroduced(before: stretch.open, latestReportIn: latestReportByParagraph)
             {
