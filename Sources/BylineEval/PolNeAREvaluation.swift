@@ -203,6 +203,10 @@ enum PolNeAREvaluation {
                     allFP += 1
                     if ProcessInfo.processInfo.environment["BYLINE_EVAL_REPORTED"] != nil, shown < showErrors {
                         print("  spurious speech [\(prediction.cue)]: \(String(String.UnicodeScalarView(scalars[prediction.content.start..<prediction.content.end])).prefix(110))")
+                        // The gold report it overlaps, if any: an extent that differs, not a report the annotators lack.
+                        if let gold = goldSpeech.first(where: { $0.content.overlap(prediction.content) > 0 }) {
+                            print("      gold: \(String(String.UnicodeScalarView(scalars[gold.content.start..<gold.content.end])).prefix(110))")
+                        }
                         shown += 1
                     }
                 }

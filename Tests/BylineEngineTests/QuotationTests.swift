@@ -324,6 +324,11 @@ func diagnosticCodes(_ text: String) -> [String] {
             "indirect: the vote would wait | Paul Okoro → Paul Okoro (named)",
             "indirect: the delay cost money | Paul Okoro → Paul Okoro (named)",
         ])
+        // A comma inside the closing mark ends the first statement too.
+        #expect(quotations("Ted Cruz said there is “only one conservative in a position to win,” adding that it is why Trump attacks him.") == [
+            "mixed: there is “only one conservative in a position to win | Ted Cruz → Ted Cruz (named)",
+            "indirect: it is why Trump attacks him | Ted Cruz → Ted Cruz (named)",
+        ])
         // "…, said X" is the sentence's own cue, not a second statement.
         #expect(quotations("The budget was balanced and taxes would not rise, said Governor Ana Ruiz.").count == 1)
     }

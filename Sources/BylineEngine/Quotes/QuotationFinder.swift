@@ -974,8 +974,10 @@ struct QuotationFinder {
         var index = start + 1
         while index < end - 1 {
             defer { index += 1 }
-            if insideQuote[index] { continue }
-            let comma = view.isPunctuation(index, UInt8(ascii: ",")) || view.tokens[index].kind == .dash
+            // (“…,” adding that …: the comma before a closing mark is the clause's.)
+            let commaInQuote = view.tokens[index].kind == .quote && !view.tokens[index].flags.contains(.opening) && view.isPunctuation(index - 1, UInt8(ascii: ","))
+            if insideQuote[index] && !commaInQuote { continue }
+            let comma = commaInQuote || view.isPunctuation(index, UInt8(ascii: ",")) || view.tokens[index].kind == .dash
             var next = comma ? index + 1 : index
             if view.is(next, "and") || view.is(next, "but") { next += 1 } else if !comma { continue }
             guard next < end, isCue(next), view.has(next, .reportingVerb) else { continue }
