@@ -260,6 +260,14 @@ func diagnosticCodes(_ text: String) -> [String] {
         ])
     }
 
+    /// The person a name owns speaks, not the name; a thing it owns does not.
+    @Test func aPossessedPersonIsTheSubjectNotTheOwner() {
+        #expect(firstSpeaker("Hillary Clinton’s right-hand woman rallied supporters, saying: “We have to be ready.”")
+            == "Hillary Clinton’s right-hand woman → nobody (unresolved)")
+        #expect(firstSpeaker("Donald Trump’s campaign manager told reporters, saying: “We are not worried.”")?.hasPrefix("Donald Trump’s campaign manager") == true)
+        #expect(firstSpeaker("Mike Huckabee is labeling the actions “a blatant, belligerent abuse of power.”") == "Mike Huckabee → Mike Huckabee (named)")
+    }
+
     @Test func neverWarnsAboutScareQuotesOrTitles() {
         let text = "The so-called “reform” passed. She read “The Old Man and the Sea” twice."
         #expect(diagnosticCodes(text).isEmpty)

@@ -1029,8 +1029,12 @@ enum WordLists {
         berated
         labeled
         labelled
+        labeling
+        labelling
         dubbed
+        dubbing
         branded
+        branding
         termed
         describing
         calling

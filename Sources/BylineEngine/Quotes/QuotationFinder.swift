@@ -1169,6 +1169,13 @@ struct QuotationFinder {
             && !view.isAny(index, Self.nounsInLy) && !view.has(index, .functionWord)
     }
 
+    /// People a name may own: "Clinton’s right-hand woman", "his wife".
+    static let peopleNouns: [StaticString] = [
+        "woman", "man", "wife", "husband", "daughter", "son", "mother", "father", "brother", "sister", "lawyer", "lawyers",
+        "attorney", "attorneys", "strategist", "manager", "chairwoman", "deputy", "assistant", "allies", "ally", "surrogate",
+        "surrogates", "pollster", "counsel", "representative",
+    ]
+
     /// Words that describe a person before the noun naming them: "the former pollster".
     static let personDescribingWords: [StaticString] = [
         "former", "retired", "longtime", "veteran", "senior", "young", "elderly", "business", "local", "fellow", "outgoing",
@@ -1485,6 +1492,21 @@ struct QuotationFinder {
             if layout.insideQuote[position] || view.tokens[position].kind == .quote { continue }
             if entityAt[position] >= 0, mentionStart[position] == Int32(position), isSpeakerType(Int(entityAt[position])) {
                 let end = Int(mentionEnd[position]) + 1
+                // "Hillary Clinton’s right-hand woman rallied supporters": the one the name
+                // owns is the subject, not the name.
+                if end < index, view.tokens[end].flags.contains(.possessive) {
+                    var nounEnd = end + 1
+                    while nounEnd < index, nounEnd - end <= 4, view.tokens[nounEnd].kind == .word, !view.isCapitalized(nounEnd),
+                        !view.has(nounEnd, .functionWord), !isCue(nounEnd), !view.string(nounEnd).hasSuffix("ed"),
+                        !view.isAny(nounEnd, ["is", "was", "are", "were", "has", "have", "had", "will", "would"])
+                    {
+                        nounEnd += 1
+                    }
+                    // (Only a noun for people: "Trump’s past statements" say nothing.)
+                    if nounEnd > end + 1, view.isAny(nounEnd - 1, Self.speakerNouns) || view.has(nounEnd - 1, .title) || view.isAny(nounEnd - 1, Self.peopleNouns) {
+                        return SpeakerGuess(tokens: position..<nounEnd, entity: nil, resolution: .unresolved)
+                    }
+                }
                 // "In Salem, New Hampshire, Trump went after Bush": a place set off by commas
                 // ends the opening phrase; the subject comes after it.
                 if entities[Int(entityAt[position])].type == .geopolitical, view.isPunctuation(end, UInt8(ascii: ",")), end + 1 < index {
