@@ -23,6 +23,7 @@ enum PolNeAREvaluation {
         var sources: [Span]
         var isDirect: Bool
         var isSpeech: Bool
+        var cue = ""
     }
 
     struct Predicted {
@@ -110,7 +111,7 @@ enum PolNeAREvaluation {
                 let isSpeech = cueWords.contains { speechCues.contains(String($0)) } || cueText.contains(":") || cueText.contains("—") || cueText.contains("–") || cueText == "-"
                 golds.append(Gold(
                     content: trimmed(content, scalars), sources: spans(attribution["source"]),
-                    isDirect: contentText.contains { doubleQuotes.contains($0) }, isSpeech: isSpeech))
+                    isDirect: contentText.contains { doubleQuotes.contains($0) }, isSpeech: isSpeech, cue: cueText))
             }
             let date = json["date"]?.stringValue.flatMap { ArticleDate(iso: $0) }
             let article = Article(text, dateOverride: date)
@@ -215,7 +216,7 @@ enum PolNeAREvaluation {
             if ProcessInfo.processInfo.environment["BYLINE_EVAL_REPORTED"] != nil {
                 for (index, gold) in goldSpeech.enumerated() where !usedSpeech.contains(index) && shown < showErrors {
                     let source = gold.sources.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }.joined(separator: "+")
-                    print("  missed speech [\(source)]: \(String(String.UnicodeScalarView(scalars[gold.content.start..<gold.content.end])).prefix(110))")
+                    print("  missed speech [\(source)] [\(gold.cue)]: \(String(String.UnicodeScalarView(scalars[gold.content.start..<gold.content.end])).prefix(110))")
                     shown += 1
                 }
             }

@@ -100,6 +100,7 @@ struct SeedArticleTests {
             return "\(quote.kind.rawValue) \(speaker) \(entity)"
         }
         #expect(summary == [
+            "indirect figures from the European Commission European Commission",  // "according to" a source that is no person
             "indirect Marieke de Vries Marieke de Vries",  // …, said Marieke de Vries (no quotation marks)
             "indirect She Marieke de Vries",  // a pronoun speaker
             "direct Peeters Luc Peeters",  // a direct quote

@@ -323,6 +323,22 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(firstSpeaker(text)?.hasPrefix("Jamieson → Kathleen Jamieson") == true)
     }
 
+    /// "According to" credits polls, counts, records and laws as well as people: the whole
+    /// phrase is the source, its first person or organisation the entity.
+    @Test func accordingToCreditsAnySource() {
+        #expect(quotations("Clinton leads Sanders by 271 pledged delegates, according to a count by The Associated Press.") == [
+            "indirect: Clinton leads Sanders by 271 pledged delegates | a count by The Associated Press → The Associated Press (named)",
+        ])
+        #expect(quotations("According to state law, no one may solicit a vote within 150 feet of a polling place.") == [
+            "indirect: no one may solicit a vote within 150 feet of a polling place | state law → nobody (unresolved)",
+        ])
+        // Set off between a subject and its verb, the attribution credits the whole sentence.
+        let inside = "At the heart of the trouble, according to Dennis Ross, a former envoy, was a decision made years ago."
+        #expect(quotations(inside).first?.hasPrefix("indirect: At the heart of the trouble, according to Dennis Ross, a former envoy, was a decision made years ago |") == true)
+        // Not "according to plan": a phrase with nothing after it names no source.
+        #expect(quotations("The vote went ahead on Monday, according to plan.").isEmpty)
+    }
+
     @Test func aSecondStatementWithItsOwnCueIsItsOwnReport() {
         #expect(quotations("Governor Ana Ruiz said the budget was balanced, adding that taxes would not rise next year.") == [
             "indirect: the budget was balanced | Ana Ruiz → Ana Ruiz (named)",

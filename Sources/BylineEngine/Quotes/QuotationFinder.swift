@@ -859,8 +859,16 @@ struct QuotationFinder {
             if content.count >= 3 { return Found(content: content, kind: .indirect, attribution: according, isSourceQuote: false) }
         }
         for index in sentence where view.is(index, "according") && view.is(index + 1, "to") && index > sentence.lowerBound + 2 {
-            if let speaker = speaker(startingAt: index + 2, cueAt: index), view.isPunctuation(index - 1, UInt8(ascii: ",")) {
-                return Found(content: sentence.lowerBound..<index - 1, kind: .indirect,
+            if view.isPunctuation(index - 1, UInt8(ascii: ",")), let speaker = accordingToSource(at: index, before: end) {
+                // "At the heart of the trouble, according to Dennis Ross, was a decision …":
+                // between a subject and its verb, the attribution credits the whole sentence.
+                var after = speaker.tokens.upperBound
+                // (Past an appositive: "according to Dennis B. Ross, another former envoy, was".)
+                if view.isPunctuation(after, UInt8(ascii: ",")), !view.isAny(after + 1, Self.auxiliaryVerbs) {
+                    after = span(after + 1, min(end, after + 12)).first { view.isPunctuation($0, UInt8(ascii: ",")) } ?? after
+                }
+                let inside = after + 1 < end && view.isPunctuation(after, UInt8(ascii: ",")) && view.isAny(after + 1, Self.auxiliaryVerbs)
+                return Found(content: sentence.lowerBound..<(inside ? end : index - 1), kind: .indirect,
                              attribution: Attribution(speaker: speaker, cue: index..<index + 2), isSourceQuote: false)
             }
         }
@@ -1067,11 +1075,37 @@ struct QuotationFinder {
 
     func accordingTo(before limit: Int, in sentence: Range<Int>) -> Attribution? {
         for index in sentence where index < limit && view.is(index, "according") && view.is(index + 1, "to") {
-            if let speaker = speaker(startingAt: index + 2, cueAt: index) {
+            if let speaker = accordingToSource(at: index, before: sentence.upperBound) {
                 return Attribution(speaker: speaker, cue: index..<index + 2)
             }
         }
         return nil
+    }
+
+    /// Who or what "according to" (at `index`) credits: a speaker as after any cue ("according
+    /// to Rubio", "according to officials"), or else the whole phrase up to the clause's end,
+    /// since news credits polls, counts, records and laws this way ("according to a count by
+    /// The Associated Press", "according to state law"); its first person or organisation,
+    /// if any, is the entity.
+    func accordingToSource(at index: Int, before end: Int) -> SpeakerGuess? {
+        let start = index + 2
+        if let speaker = speaker(startingAt: start, cueAt: index) { return speaker }
+        var phraseEnd = start
+        while phraseEnd < end, phraseEnd - start < 20, view.tokens[phraseEnd].kind == .word || view.tokens[phraseEnd].kind == .number
+            || view.tokens[phraseEnd].kind == .punctuation && !view.isPunctuation(phraseEnd, UInt8(ascii: ",")) && !view.isPunctuation(phraseEnd, UInt8(ascii: "."))
+                && !view.isPunctuation(phraseEnd, UInt8(ascii: ";")) && !view.isPunctuation(phraseEnd, UInt8(ascii: ":"))
+                && !view.isPunctuation(phraseEnd, UInt8(ascii: "?")) && !view.isPunctuation(phraseEnd, UInt8(ascii: "!"))
+        {
+            phraseEnd += 1
+        }
+        // A phrase with a noun; not "according to plan", "according to tradition": a manner.
+        guard phraseEnd > start, phraseEnd - start <= 19 || phraseEnd == end,
+            !(phraseEnd - start == 1 && view.isAny(start, ["plan", "plans", "schedule", "tradition", "custom", "script", "protocol", "form", "need", "size", "age", "type", "rank"])),
+            (start..<phraseEnd).contains(where: { view.tokens[$0].kind == .word && !view.has($0, .functionWord) && !view.has($0, .determiner) })
+        else { return nil }
+        let entity = (start..<phraseEnd).first { entityAt[$0] >= 0 && [.person, .organization].contains(entities[Int(entityAt[$0])].type) }
+            .map { Int(entityAt[$0]) }
+        return SpeakerGuess(tokens: start..<phraseEnd, entity: entity, resolution: entity == nil ? .unresolved : .named)
     }
 
     // MARK: - Cues
@@ -1168,6 +1202,10 @@ struct QuotationFinder {
         return text[text.count - 2] == UInt8(ascii: "l") && text[text.count - 1] == UInt8(ascii: "y")
             && !view.isAny(index, Self.nounsInLy) && !view.has(index, .functionWord)
     }
+
+    static let auxiliaryVerbs: [StaticString] = [
+        "was", "is", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "did", "does", "do",
+    ]
 
     /// People a name may own: "Clinton’s right-hand woman", "his wife".
     static let peopleNouns: [StaticString] = [
