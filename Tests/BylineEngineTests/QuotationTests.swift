@@ -339,6 +339,16 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(quotations("The vote went ahead on Monday, according to plan.").isEmpty)
     }
 
+    /// Polls report what counted groups say; a count before another verb is no speaker.
+    @Test func aCountedGroupSaysWhatAPollReports() {
+        #expect(quotations("Seventy-four percent of Democratic voters say they have a favorable view of Clinton.") == [
+            "indirect: they have a favorable view of Clinton | Seventy-four percent of Democratic voters → nobody (unresolved)",
+        ])
+        #expect(quotations("In each state, about half of voters say they prefer an outsider.").first?
+            .hasSuffix("| about half of voters → nobody (unresolved)") == true)
+        #expect(quotations("Clinton has won 1,700 pledged delegates in the primaries so far.").isEmpty)
+    }
+
     @Test func aSecondStatementWithItsOwnCueIsItsOwnReport() {
         #expect(quotations("Governor Ana Ruiz said the budget was balanced, adding that taxes would not rise next year.") == [
             "indirect: the budget was balanced | Ana Ruiz → Ana Ruiz (named)",

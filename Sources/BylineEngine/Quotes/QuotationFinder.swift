@@ -1207,6 +1207,40 @@ struct QuotationFinder {
         "was", "is", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "did", "does", "do",
     ]
 
+    /// "52 percent of registered voters say", "Six in 10 say", "majorities in all five say":
+    /// a counted group, as polls report, speaks as a group (no entity). Only with a number or
+    /// a word of quantity, and only before "say": a bare plural ("Cement makers argue") or a
+    /// count before another verb ("1,700 pledged delegates") is too often no speaker.
+    func pollGroup(endingAt index: Int, after floor: Int) -> SpeakerGuess? {
+        guard index > floor, view.tokens[index].kind == .word && !view.isCapitalized(index) || view.tokens[index].kind == .number else { return nil }
+        var start = index
+        var counted = false
+        while true {
+            let kind = view.tokens[start].kind
+            guard kind == .word || kind == .number || view.isPunctuation(start, UInt8(ascii: "%")),
+                !view.isAny(start, ["that", "who", "which", "and", "but", "or", "while", "because", "if", "when", "than", "as"]),
+                !isCue(start), !view.has(start, .reportingVerb)
+            else {
+                start += 1
+                break
+            }
+            if kind == .number || view.isPunctuation(start, UInt8(ascii: "%")) || view.isAny(start, Self.quantityWords)
+                || entityAt[start] >= 0 && [.percent, .cardinal].contains(entities[Int(entityAt[start])].type)
+            {
+                counted = true
+            }
+            if view.tokens[start].flags.contains(.startsSentence) || start - 1 <= floor || index - start >= 11 { break }
+            start -= 1
+        }
+        guard counted, start <= index else { return nil }
+        return SpeakerGuess(tokens: start..<index + 1, entity: nil, resolution: .unresolved)
+    }
+
+    static let quantityWords: [StaticString] = [
+        "percent", "majority", "majorities", "half", "third", "thirds", "quarter", "quarters", "plurality", "most", "two-thirds",
+        "three-quarters", "one-third", "one-quarter", "nine", "eight", "seven", "six", "five", "four", "three", "two",
+    ]
+
     /// People a name may own: "Clinton’s right-hand woman", "his wife".
     static let peopleNouns: [StaticString] = [
         "woman", "man", "wife", "husband", "daughter", "son", "mother", "father", "brother", "sister", "lawyer", "lawyers",
@@ -1393,6 +1427,7 @@ struct QuotationFinder {
             && (isDeterminer(index - 1) && !view.isAny(index - 2, Self.prepositions)
                 || describingWord && !view.isAny(index - 3, Self.prepositions))
             && !view.isAny(index, Self.notSpeakers)
+        if view.isAny(cue, ["say", "says", "said"]), let group = pollGroup(endingAt: index, after: floor) { return group }
         if view.isAny(index, Self.speakerNouns) || view.has(index, .title) || determinerNoun {
             var start = index
             while start - 1 > floor, index - start < 4, view.tokens[start - 1].kind == .word,
