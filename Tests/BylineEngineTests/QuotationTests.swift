@@ -339,6 +339,15 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(quotations("The vote went ahead on Monday, according to plan.").isEmpty)
     }
 
+    /// "X called Y “…” and said Z": the judgement ends before the joined verb of speech, whose
+    /// speaker is the sentence's subject and whose content is what follows it.
+    @Test func aJoinedVerbOfSpeechIsTheSubjectsNewStatement() {
+        #expect(quotations("Lindsey Graham called both candidates “crazy” and said the party is bound to lose the election.") == [
+            "mixed: both candidates “crazy” | Lindsey Graham → Lindsey Graham (named)",
+            "indirect: the party is bound to lose the election | Lindsey Graham → Lindsey Graham (named)",
+        ])
+    }
+
     /// Polls report what counted groups say; a count before another verb is no speaker.
     @Test func aCountedGroupSaysWhatAPollReports() {
         #expect(quotations("Seventy-four percent of Democratic voters say they have a favorable view of Clinton.") == [

@@ -223,7 +223,7 @@ struct QuotationFinder {
                 if let report = reportedBySentence[sentence], report.content.contains(stretch.open) {
                     reportedBySentence[sentence]?.kind = .mixed
                 } else if let attribution = attributeDirect(stretch), attribution.cue.lowerBound > end,
-                    sentenceOf[attribution.cue.lowerBound] == sentenceOf[stretch.open]
+                    sentenceOf[attribution.cue.lowerBound] == sentenceOf[stretch.open], !view.isAny(attribution.cue.lowerBound - 1, ["and", "but"])
                 {
                     // "And the poll “felt more like a push poll,” Heiserman said.": the whole
                     // clause before the cue is what the speaker said.
@@ -474,6 +474,9 @@ struct QuotationFinder {
         while end < limit, !view.isPunctuation(end, UInt8(ascii: ",")) && !view.isPunctuation(end, UInt8(ascii: "."))
             && !view.isPunctuation(end, UInt8(ascii: ";")) && !view.isPunctuation(end, UInt8(ascii: "?")) || insideQuote[end]
         {
+            // "called them “crazy” and said …": a verb of speech joined by "and" is a new
+            // statement.
+            if !insideQuote[end], view.isAny(end, ["and", "but"]), isCue(end + 1), view.has(end + 1, .reportingVerb) { return end }
             end += 1
         }
         return end
@@ -587,6 +590,11 @@ struct QuotationFinder {
                     // after it only when there is none before (“…,” said Figueroa).
                     if let speaker = speaker(endingAt: index - 1, after: close, cueAt: index) {
                         return Attribution(speaker: speaker, cue: index..<index + cueLength(index))
+                    }
+                    // “crazy” and said the party is bound to lose: a verb joined by "and" is the
+                    // sentence subject's; the noun after it begins what was said.
+                    if index > close + 1, view.isAny(index - 1, ["and", "but"]) {
+                        return sentenceSubject(before: index).map { Attribution(speaker: $0, cue: index..<index + cueLength(index)) }
                     }
                     // “…?” asked Bennett: right after the quote, the name after any cue speaks.
                     let inverted = index == close + 1 || index == close + 2 && view.isPunctuation(close + 1, UInt8(ascii: ","))
