@@ -339,6 +339,17 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(quotations("The vote went ahead on Monday, according to plan.").isEmpty)
     }
 
+    /// “…,” said the 46-year-old: an age names the speaker, and the halves join; “…?” Trump
+    /// went on: going on speaking is a cue.
+    @Test func agesAndGoingOnAttributeQuotes() {
+        let aged = "Tiffany Trump spoke last. “He is an amazing leader,” said the 46-year-old. “Now he will work for you.”"
+        #expect(quotations(aged) == [
+            "direct: “He is an amazing leader,” said the 46-year-old. “Now he will work for you.” | the 46-year-old → nobody (unresolved)",
+        ])
+        #expect(firstSpeaker("Megyn Kelly pressed on. “You know, it happens, right?” Donald Trump went on, as if he had not heard.")
+            == "Donald Trump → Donald Trump (named)")
+    }
+
     /// "X called Y “…” and said Z": the judgement ends before the joined verb of speech, whose
     /// speaker is the sentence's subject and whose content is what follows it.
     @Test func aJoinedVerbOfSpeechIsTheSubjectsNewStatement() {

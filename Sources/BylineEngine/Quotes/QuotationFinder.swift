@@ -1128,6 +1128,10 @@ struct QuotationFinder {
         let first = view.bytes[Int(view.tokens[index].start)] | 0x20
         let contextual = first == UInt8(ascii: "s") || first == UInt8(ascii: "r") || first == UInt8(ascii: "f") || first == UInt8(ascii: "h")
         if contextual, view.isAny(index, Self.backCues) { return !view.isCapitalized(index) && view.is(index + 1, "back") }
+        // “…?” Trump went on, as if …: going on speaking, when the clause ends there.
+        if first == UInt8(ascii: "w") || first == UInt8(ascii: "g"), view.isAny(index, ["went", "goes"]), view.is(index + 1, "on") {
+            return index + 2 >= view.count || view.isPunctuation(index + 2, UInt8(ascii: ",")) || view.isPunctuation(index + 2, UInt8(ascii: "."))
+        }
         // “…,” read the email: after a quote, "read" names a text that speaks.
         // So does “…,” the article read.
         if contextual, view.is(index, "read") || view.is(index, "reads"), !view.has(index, .reportingVerb) {
@@ -1165,6 +1169,7 @@ struct QuotationFinder {
 
     func cueLength(_ index: Int) -> Int {
         if view.isAny(index, Self.backCues) && view.is(index + 1, "back") { return 2 }
+        if view.isAny(index, ["went", "goes"]) && view.is(index + 1, "on") { return 2 }
         return (view.is(index, "pointed") || view.is(index, "points") || view.is(index, "point")) && view.is(index + 1, "out") ? 2 : 1
     }
 
@@ -1262,6 +1267,14 @@ struct QuotationFinder {
         "incoming", "embattled", "billionaire",
     ]
 
+    /// "46-year-old": a hyphenated age, which news uses as a noun for a person.
+    func isAgeNoun(_ index: Int) -> Bool {
+        guard index >= 0, index < view.count, view.tokens[index].flags.contains(.hyphenated), view.tokens[index].length >= 7 else { return false }
+        let text = view.text(index)
+        return text[text.count - 4] == UInt8(ascii: "-") && text[text.count - 3] == UInt8(ascii: "o") && text[text.count - 2] == UInt8(ascii: "l")
+            && text[text.count - 1] == UInt8(ascii: "d") && text[0] >= UInt8(ascii: "0") && text[0] <= UInt8(ascii: "9")
+    }
+
     static let nounsInLy: [StaticString] = [
         "family", "assembly", "supply", "monopoly", "anomaly", "homily", "melancholy", "butterfly", "firefly", "majesty",
         "italy", "sicily", "lily", "bully", "belly", "rally", "ally", "reply", "folly", "jelly", "tally", "holly",
@@ -1325,7 +1338,9 @@ struct QuotationFinder {
         var end = index
         if view.has(end, .determiner) || view.is(end, "another") || view.is(end, "one") && view.isCapitalized(end + 1) { end += 1 }
         var steps = 0
-        while end < view.count, steps < 4, view.tokens[end].kind == .word {
+        while end < view.count, steps < 4, view.tokens[end].kind == .word || isAgeNoun(end) {
+            // “…,” said the 46-year-old: an age names a person.
+            if isAgeNoun(end), end > index, view.has(index, .determiner) { return resolveNominal(index..<end + 1) }
             // (Right after the quote, “…,” reads an editorial in The Des Moines Register: a
             // phrase saying where the speaker belongs ends it.)
             let closesPhrase = end + 1 >= view.count || view.tokens[end + 1].kind != .word || view.is(end + 1, "who") || view.is(end + 1, "whose")
