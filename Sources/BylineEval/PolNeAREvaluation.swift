@@ -176,6 +176,10 @@ enum PolNeAREvaluation {
                         fpOnOtherAttribution += 1
                     } else {
                         fpAlone += 1
+                        if ProcessInfo.processInfo.environment["BYLINE_EVAL_ALONE"] != nil {
+                            let context = String(String.UnicodeScalarView(scalars[max(0, prediction.content.start - 80)..<min(scalars.count, prediction.content.end + 40)]))
+                            print("  no attribution [\(prediction.cue)]: \(context.replacingOccurrences(of: "\n", with: " ⏎ "))")
+                        }
                     }
                     if shown < showErrors {
                         print("  spurious direct: \(String(String.UnicodeScalarView(scalars[prediction.content.start..<prediction.content.end])).prefix(100))")

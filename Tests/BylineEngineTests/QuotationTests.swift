@@ -268,6 +268,13 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(firstSpeaker("Mike Huckabee is labeling the actions “a blatant, belligerent abuse of power.”") == "Mike Huckabee → Mike Huckabee (named)")
     }
 
+    /// A headline cited with its byline, or a slogan with its year, is a title: no quotation.
+    @Test func citedHeadlinesAndDatedSlogansAreTitles() {
+        #expect(quotations("Also worth a look. —\"An NYPD sketch artist gets a gallery show,\" by Hyperallergic's Carey Dunne: http://bit.ly/x").isEmpty)
+        #expect(quotations("The party's posters said it plainly. “Lose safety? Lose work? No to open borders” (2005).").isEmpty)
+        #expect(diagnosticCodes("—\"The club will close at the end of December,\" by the Times' Ben Sisario.").isEmpty)
+    }
+
     @Test func neverWarnsAboutScareQuotesOrTitles() {
         let text = "The so-called “reform” passed. She read “The Old Man and the Sea” twice."
         #expect(diagnosticCodes(text).isEmpty)

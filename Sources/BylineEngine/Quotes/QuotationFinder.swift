@@ -247,6 +247,10 @@ struct QuotationFinder {
                 }
                 continue
             }
+            // —"Sam Mendes leaves the show," by Times' Michael Paulson; “No to Schengen” (2005):
+            // a headline cited with its byline, a slogan with its year, is a title, not words
+            // a source spoke.
+            if isCitedTitle(stretch) { continue }
             var attribution = attributeDirect(stretch)
             // A quote inside the content of its sentence's reported speech (“…,” after "X
             // acknowledged that …") is part of that speech: a mixed quote.
@@ -480,6 +484,19 @@ struct QuotationFinder {
             end += 1
         }
         return end
+    }
+
+    /// A quote followed by its byline ("…," by the Post's Amy Spencer) or its year in brackets.
+    func isCitedTitle(_ stretch: QuotedStretch) -> Bool {
+        guard let close = stretch.close else { return false }
+        var after = close + 1
+        while after < view.count, view.isPunctuation(after, UInt8(ascii: ",")) { after += 1 }
+        guard after + 1 < view.count else { return false }
+        if view.is(after, "by"), view.isCapitalized(after + 1) || view.is(after + 1, "the") && after + 2 < view.count && view.isCapitalized(after + 2) {
+            return true
+        }
+        return view.isPunctuation(after, UInt8(ascii: "(")) && view.tokens[after + 1].kind == .number && view.tokens[after + 1].length == 4
+            && after + 2 < view.count && view.isPunctuation(after + 2, UInt8(ascii: ")"))
     }
 
     /// Whether a reporting verb stands in the quote's sentences or the sentences just before
