@@ -375,6 +375,16 @@ func entities(_ text: String, date: String? = nil) -> [Entity] {
         #expect(mentions("In Leeds, Smith said no.").last == "Smith|PERSON")
     }
 
+    /// "X is a Belgian mining company", "X, a chain owned by …": what the sentence calls a
+    /// name says it is an organisation, in every mention; "X shares fell" too. A phrase the
+    /// noun does not head ("a party official") says nothing.
+    @Test func readsOrganisationsFromHowTheSentenceDescribesThem() {
+        #expect(mentions("Nyrstar is a Belgian mining company. Nyrstar said profits rose.") == ["Nyrstar|ORG", "Belgian|NORP", "Nyrstar|ORG"])
+        #expect(mentions("Bilka, a chain owned by a larger group, opened a store in Aarhus.") == ["Bilka|ORG", "Aarhus|GPE"])
+        #expect(mentions("The bikes were made by Caloi in Brazil. Caloi shares fell on Monday.").filter { $0.hasPrefix("Caloi") } == ["Caloi|ORG", "Caloi|ORG"])
+        #expect(mentions("Kowalczyk is a party official in Warsaw.").first == "Kowalczyk|PERSON")
+    }
+
     @Test func aTitlesOwnerIsNamedWithoutTheTitle() {
         #expect(mentions("He met the Mayor of Brampton and the President of France.") == ["Brampton|GPE", "France|GPE"])
         #expect(mentions("The Secretary of State spoke.").isEmpty)

@@ -919,6 +919,15 @@ struct NameRecognizer {
             if view.isAny(first, Self.commonAbbreviations) { return RawMention(tokens: range, type: .product, strength: 0) }
             return RawMention(tokens: range, type: .organization, strength: 2)
         }
+        // "Nyrstar is a Belgian mining company", "Bilka, a chain owned by …": what the sentence
+        // calls the name says it is an organisation, whatever it does next ("Nyrstar said").
+        if isDescribedAsOrganization(after: range.upperBound) {
+            return RawMention(tokens: range, type: .organization, strength: 3)
+        }
+        // "Caloi shares fell": what has shares is a company.
+        if !firstIsName, view.isAny(range.upperBound, ["shares", "stock"]), !view.tokens[range.upperBound].flags.contains(.capitalized) {
+            return RawMention(tokens: range, type: .organization, strength: 2)
+        }
         // "…, said Marieke de Vries": a speech verb right before the name credits a person.
         let speechBefore = view.has(first - 1, .speechVerb) && !view.isCapitalized(first - 1)
         if speechAfter && !placeContext || speechBefore || isPersonVerb(range.upperBound), range.count <= 4, !(range.count == 1 && view.has(first, .common) && !view.has(first, .surname)),
@@ -1031,6 +1040,32 @@ struct NameRecognizer {
         }
         return false
     }
+
+    /// ", a chain owned by", "is a Belgian mining company": an article, a few describing words
+    /// (nationalities too), then the noun for an organisation heading its phrase.
+    func isDescribedAsOrganization(after index: Int) -> Bool {
+        var next = index
+        if view.isPunctuation(next, UInt8(ascii: ",")) || view.isAny(next, ["is", "was"]) { next += 1 } else { return false }
+        guard view.isAny(next, ["a", "an"]) else { return false }
+        next += 1
+        for candidate in next..<min(next + 4, view.count) {
+            guard view.tokens[candidate].kind == .word, !view.isCapitalized(candidate) || view.has(candidate, .demonym) else { return false }
+            if view.isAny(candidate, Self.organizationNouns) {
+                // The noun heads the phrase: "a party official" is a person.
+                let after = candidate + 1
+                return after >= view.count || view.tokens[after].kind != .word
+                    || view.isAny(after, ["in", "of", "that", "which", "based", "owned", "with", "from", "for", "founded", "headquartered", "run", "and", "whose"])
+            }
+        }
+        return false
+    }
+
+    static let organizationNouns: [StaticString] = [
+        "company", "firm", "bank", "maker", "manufacturer", "producer", "retailer", "chain", "airline", "carrier", "insurer",
+        "newspaper", "broadcaster", "conglomerate", "subsidiary", "brand", "startup", "supermarket", "brewery", "distributor",
+        "publisher", "charity", "organisation", "organization", "association", "foundation", "institute", "university",
+        "club", "band", "group", "corporation", "automaker", "carmaker", "miner", "utility", "lender", "exchange",
+    ]
 
     static let townNouns: [StaticString] = [
         "village", "town", "city", "suburb", "hamlet", "municipality", "commune", "parish", "borough", "township", "county", "province",
