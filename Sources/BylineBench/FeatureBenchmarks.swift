@@ -164,8 +164,12 @@ enum FeatureBenchmarks {
         var (annotations, cache) = Analyzer().analyze(original, reusing: nil)
         let bytes = Array(text.utf8)
         let middle = bytes.count / 2
-        let names = annotations.entities.filter { [.person, .organization, .geopolitical].contains($0.type) }.flatMap(\.mentions)
-        let nameEdit = (names.filter { $0.span.start >= middle }.min { $0.span.start < $1.span.start }?.span.start ?? middle) + 1
+        // The same name the LSP round trips type into: the first person's after the middle line.
+        let indexed = IndexedText(text)
+        var middleLine = indexed.lineCount / 2
+        while middleLine + 1 < indexed.lineCount, indexed.lineContentEnds[middleLine] == indexed.lineStarts[middleLine] { middleLine += 1 }
+        let names = annotations.entities.filter { $0.type == .person }.flatMap(\.mentions)
+        let nameEdit = (names.map(\.span.start).filter { $0 > indexed.lineStarts[middleLine] }.min() ?? middle) + 1
         // " the " in the running text, away from any name: "txhe" names nothing.
         var wordEdit = middle
         while wordEdit + 5 < bytes.count, !(bytes[wordEdit..<wordEdit + 5].elementsEqual(" the ".utf8)) { wordEdit += 1 }
