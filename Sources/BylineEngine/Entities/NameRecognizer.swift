@@ -1028,13 +1028,18 @@ struct NameRecognizer {
         "mountains", "lakes", "springs", "plains", "highlands", "lowlands", "isles", "keys", "states", "times", "news", "affairs", "studies", "games",
     ]
 
-    func isDescribedAsTown(after index: Int) -> Bool {
+    /// After ", a …" or "is a …" following a name: where the words describing it may be.
+    func descriptionWords(after index: Int) -> Range<Int>? {
         var next = index
-        if view.isPunctuation(next, UInt8(ascii: ",")) || view.isAny(next, ["is", "was"]) { next += 1 } else { return false }
-        guard view.isAny(next, ["a", "an"]) else { return false }
-        next += 1
+        if view.isPunctuation(next, UInt8(ascii: ",")) || view.isAny(next, ["is", "was"]) { next += 1 } else { return nil }
+        guard view.isAny(next, ["a", "an"]) else { return nil }
+        return next + 1..<min(next + 5, view.count)
+    }
+
+    func isDescribedAsTown(after index: Int) -> Bool {
+        guard let words = descriptionWords(after: index) else { return false }
         // A few lower-case words may describe it: "a small market town", "a former mining village".
-        for candidate in next..<min(next + 4, view.count) {
+        for candidate in words {
             guard view.tokens[candidate].kind == .word, !view.isCapitalized(candidate) else { return false }
             if view.isAny(candidate, Self.townNouns) { return true }
         }
@@ -1044,11 +1049,8 @@ struct NameRecognizer {
     /// ", a chain owned by", "is a Belgian mining company": an article, a few describing words
     /// (nationalities too), then the noun for an organisation heading its phrase.
     func isDescribedAsOrganization(after index: Int) -> Bool {
-        var next = index
-        if view.isPunctuation(next, UInt8(ascii: ",")) || view.isAny(next, ["is", "was"]) { next += 1 } else { return false }
-        guard view.isAny(next, ["a", "an"]) else { return false }
-        next += 1
-        for candidate in next..<min(next + 4, view.count) {
+        guard let words = descriptionWords(after: index) else { return false }
+        for candidate in words {
             guard view.tokens[candidate].kind == .word, !view.isCapitalized(candidate) || view.has(candidate, .demonym) else { return false }
             if view.isAny(candidate, Self.organizationNouns) {
                 // The noun heads the phrase: "a party official" is a person.
