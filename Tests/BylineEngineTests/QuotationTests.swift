@@ -366,6 +366,14 @@ func diagnosticCodes(_ text: String) -> [String] {
         ])
     }
 
+    /// "A spokesman for Platte River declined …, but said …": a speaker's noun and whose it is
+    /// open the sentence, and a verb of speech joined by "but" is theirs; "declined to comment"
+    /// is no cue.
+    @Test func aDescribedSubjectSpeaksThroughAJoinedVerb() {
+        let text = "A spokesman for Platte River Networks declined to comment but said in a statement that \"the company treated the server like any other.\""
+        #expect(firstSpeaker(text) == "A spokesman for Platte River Networks → nobody (unresolved)")
+    }
+
     /// Polls report what counted groups say; a count before another verb is no speaker.
     @Test func aCountedGroupSaysWhatAPollReports() {
         #expect(quotations("Seventy-four percent of Democratic voters say they have a favorable view of Clinton.") == [

@@ -422,7 +422,7 @@ struct QuotationFinder {
         let sentence = sentences[Int(sentenceOf[stretch.open])]
         var verb = stretch.open - 1
         while verb >= sentence.lowerBound, stretch.open - verb <= 12 {
-            if !insideQuote[verb], view.tokens[verb].kind == .word, !view.isCapitalized(verb), view.has(verb, .speechVerb) { break }
+            if !insideQuote[verb], view.tokens[verb].kind == .word, !view.isCapitalized(verb), view.has(verb, .speechVerb), !isRefused(verb) { break }
             if view.isPunctuation(verb, UInt8(ascii: ";")) || view.isPunctuation(verb, UInt8(ascii: ":")) { return nil }
             verb -= 1
         }
@@ -722,6 +722,15 @@ struct QuotationFinder {
         guard view.has(start, .determiner) else { return nil }
         var end = start + 1
         while end < min(index, start + 4), view.tokens[end].kind == .word, !view.has(end, .reportingVerb) {
+            // "A spokesman for Platte River declined …": the speaker's noun, then whose it is.
+            if view.isAny(end, Self.speakerNouns) || view.has(end, .title), view.isAny(end + 1, ["for", "of", "at", "with"]),
+                end + 2 < index, entityAt[end + 2] >= 0, mentionStart[end + 2] == Int32(end + 2)
+            {
+                let ownerEnd = Int(mentionEnd[end + 2]) + 1
+                if ownerEnd < index, view.tokens[ownerEnd].kind == .word, !view.isCapitalized(ownerEnd) {
+                    return SpeakerGuess(tokens: start..<ownerEnd, entity: nil, resolution: .unresolved)
+                }
+            }
             // (The phrase ends before its verb, or before an auxiliary: "Her friends have mocked".)
             if end + 1 < view.count, view.tokens[end + 1].kind != .word || view.has(end + 1, .speechVerb)
                 || !view.isCapitalized(end + 1) && (view.string(end + 1).hasSuffix("ed") || view.isAny(end + 1, ["has", "have", "had"]))
@@ -977,7 +986,8 @@ struct QuotationFinder {
                 continue
             }
             if end - contentStart >= 3, !infinitive, !startsWithPreposition,
-                let speaker = participle ? sentenceSubject(before: index) : speaker(endingAt: index - 1, after: sentence.lowerBound - 1, cueAt: index)
+                let speaker = participle ? sentenceSubject(before: index) ?? sentenceSubjectOrDescription(before: index)
+                    : speaker(endingAt: index - 1, after: sentence.lowerBound - 1, cueAt: index)
             {
                 var contentEnd = reportEnd(from: contentStart, before: end, insideQuote: insideQuote)
                 // "Barkley, who said he typically votes Democratic, was blunt": a relative
@@ -1181,7 +1191,12 @@ struct QuotationFinder {
             return !view.tokens[index].flags.contains(.startsLine) && entityAt[index] < 0
         }
         // "said" after a determiner is an adjective ("the said treaty").
-        return !view.has(index - 1, .determiner) || view.isAny(index - 1, ["that", "which"])
+        return (!view.has(index - 1, .determiner) || view.isAny(index - 1, ["that", "which"])) && !isRefused(index)
+    }
+
+    /// "declined to comment", "refused to say": speech refused is no cue.
+    func isRefused(_ index: Int) -> Bool {
+        view.is(index - 1, "to") && view.isAny(index - 2, ["declined", "refused", "declines", "refuses", "declining", "refusing", "decline", "refuse"])
     }
 
     func cueLength(_ index: Int) -> Int {
