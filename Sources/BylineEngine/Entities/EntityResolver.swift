@@ -131,11 +131,6 @@ struct EntityResolver {
                 clubs[key] = mention.type == .organization && use != .asPlace ? .onlyAsClub : .asPlace
             }
         }
-        // Only a name that begins (or, for a person's surname, ends) with a word a headline
-        // has can match there: its first letter and length are checked, then that word's
-        // hash, before the whole name is hashed (a long article has many names and few
-        // headline words).
-        // (The shapes are bits of a 64 K-bit table: a `Set`'s hashing cost more than the rest.)
         // The headlines' runs of tokens: only those are read below (a long article's body is
         // many times longer than its headlines).
         var headlines: [Range<Int>] = []
@@ -151,6 +146,11 @@ struct EntityResolver {
                 headlines.append(start..<index)
             }
         }
+        // Only a name that begins (or, for a person's surname, ends) with a word a headline
+        // has can match there: its first letter and length are checked, then that word's
+        // hash, before the whole name is hashed (a long article has many names and few
+        // headline words). (The shapes are bits of a 64 K-bit table: a `Set`'s hashing cost
+        // more than the rest.)
         var headlineWordShapes = [UInt64](repeating: 0, count: 1 << 10)
         var headlineWords = HashKeyedSet(capacity: 64)
         for headline in headlines {

@@ -52,8 +52,12 @@ struct HashKeyedMap<Value> {
 
     var storedValues: [Value] { values.compactMap { $0 } }
 
-    /// The keys, as stored (a key of 0 reads as 1), in no particular order.
-    var storedKeys: [UInt64] { keys.filter { $0 != 0 } }
+    /// Whether every key, as stored (a key of 0 reads as 1), passes `test`; no array is made,
+    /// since the server compares two articles' sets of names on every keystroke.
+    func allKeys(_ test: (UInt64) -> Bool) -> Bool {
+        for key in keys where key != 0 && !test(key) { return false }
+        return true
+    }
 
     private mutating func grow() {
         let oldKeys = keys
@@ -80,13 +84,19 @@ struct HashKeyedSet: Sendable, Equatable {
     /// The keys in one set and not the other.
     func symmetricDifference(_ other: HashKeyedSet) -> HashKeyedSet {
         var result = HashKeyedSet()
-        for key in map.storedKeys where !other.contains(key) { result.insert(key) }
-        for key in other.map.storedKeys where !contains(key) { result.insert(key) }
+        _ = map.allKeys { key in
+            if !other.contains(key) { result.insert(key) }
+            return true
+        }
+        _ = other.map.allKeys { key in
+            if !contains(key) { result.insert(key) }
+            return true
+        }
         return result
     }
 
     static func == (a: HashKeyedSet, b: HashKeyedSet) -> Bool {
-        a.count == b.count && a.map.storedKeys.allSatisfy(b.contains)
+        a.count == b.count && a.map.allKeys(b.contains)
     }
 }
 

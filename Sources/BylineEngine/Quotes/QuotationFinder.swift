@@ -1125,14 +1125,17 @@ struct QuotationFinder {
     func accordingToSource(at index: Int, before end: Int) -> SpeakerGuess? {
         let start = index + 2
         if let speaker = speaker(startingAt: start, cueAt: index) { return speaker }
-        var phraseEnd = start
-        while phraseEnd < end, phraseEnd - start < 20, view.tokens[phraseEnd].kind == .word || view.tokens[phraseEnd].kind == .number
-            || view.tokens[phraseEnd].kind == .punctuation && !view.isPunctuation(phraseEnd, UInt8(ascii: ",")) && !view.isPunctuation(phraseEnd, UInt8(ascii: "."))
-                && !view.isPunctuation(phraseEnd, UInt8(ascii: ";")) && !view.isPunctuation(phraseEnd, UInt8(ascii: ":"))
-                && !view.isPunctuation(phraseEnd, UInt8(ascii: "?")) && !view.isPunctuation(phraseEnd, UInt8(ascii: "!"))
-        {
-            phraseEnd += 1
+        // The phrase runs over words, numbers and inner punctuation (a hyphen, an ampersand) to
+        // the clause's end.
+        func goesOn(_ index: Int) -> Bool {
+            switch view.tokens[index].kind {
+            case .word, .number: return true
+            case .punctuation: return !",.;:?!".utf8.contains(where: { view.isPunctuation(index, $0) })
+            default: return false
+            }
         }
+        var phraseEnd = start
+        while phraseEnd < end, phraseEnd - start < 20, goesOn(phraseEnd) { phraseEnd += 1 }
         // A phrase with a noun; not "according to plan", "according to tradition": a manner.
         guard phraseEnd > start, phraseEnd - start <= 19 || phraseEnd == end,
             !(phraseEnd - start == 1 && view.isAny(start, ["plan", "plans", "schedule", "tradition", "custom", "script", "protocol", "form", "need", "size", "age", "type", "rank"])),
@@ -1477,7 +1480,7 @@ struct QuotationFinder {
                 || view.tokens[at].flags.contains(.possessive)
         }
         let describingWord = index - 2 > floor && isDeterminer(index - 2)
-            && (view.isAny(index - 1, Self.personDescribingWords) || view.tokens[index - 1].flags.contains(.hyphenated) && view.text(index - 1).contains(UInt8(ascii: "-")) && view.string(index - 1).hasSuffix("-old"))
+            && (view.isAny(index - 1, Self.personDescribingWords) || isAgeNoun(index - 1))
         let determinerNoun = view.tokens[index].kind == .word && !view.isCapitalized(index) && index - 1 > floor
             && (isDeterminer(index - 1) && !view.isAny(index - 2, Self.prepositions)
                 || describingWord && !view.isAny(index - 3, Self.prepositions))
@@ -1626,7 +1629,7 @@ struct QuotationFinder {
                     var nounEnd = end + 1
                     while nounEnd < index, nounEnd - end <= 4, view.tokens[nounEnd].kind == .word, !view.isCapitalized(nounEnd),
                         !view.has(nounEnd, .functionWord), !isCue(nounEnd), !view.string(nounEnd).hasSuffix("ed"),
-                        !view.isAny(nounEnd, ["is", "was", "are", "were", "has", "have", "had", "will", "would"])
+                        !view.isAny(nounEnd, Self.auxiliaryVerbs)
                     {
                         nounEnd += 1
                     }

@@ -73,8 +73,8 @@ extension Tokenizer {
         // The unchanged stretches at both ends.
         let shorter = min(oldEnd, newEnd)
         let (prefix, suffix) = old.withUnsafeBufferPointer { old in
-            let prefix = range.lowerBound + Self.commonPrefixLength(old, range.lowerBound, bytes, range.lowerBound, limit: shorter - range.lowerBound)
-            return (prefix, Self.commonSuffixLength(old, oldEnd, bytes, newEnd, limit: shorter - prefix))
+            let prefix = range.lowerBound + Self.commonRunLength(old, range.lowerBound, bytes, range.lowerBound, limit: shorter - range.lowerBound)
+            return (prefix, Self.commonRunLength(old, oldEnd, bytes, newEnd, limit: shorter - prefix, backwards: true))
         }
         if prefix == oldEnd, prefix == newEnd {
             var same = previous
@@ -141,38 +141,26 @@ extension Tokenizer {
         return cache
     }
 
-    /// How many bytes from `aStart` and `bStart` on are equal, at most `limit`: eight bytes
-    /// at a time, since after a keystroke in a long article this runs over nearly all of it.
-    static func commonPrefixLength(
-        _ a: UnsafeBufferPointer<UInt8>, _ aStart: Int, _ b: UnsafeBufferPointer<UInt8>, _ bStart: Int, limit: Int
+    /// How many bytes are equal from `aStart` and `bStart` on (or, `backwards`, right before
+    /// them), at most `limit`: eight bytes at a time, since after a keystroke in a long
+    /// article this runs over nearly all of it.
+    static func commonRunLength(
+        _ a: UnsafeBufferPointer<UInt8>, _ aStart: Int, _ b: UnsafeBufferPointer<UInt8>, _ bStart: Int, limit: Int, backwards: Bool = false
     ) -> Int {
         guard limit > 0, let aBase = a.baseAddress, let bBase = b.baseAddress else { return 0 }
         let aRaw = UnsafeRawPointer(aBase + aStart)
         let bRaw = UnsafeRawPointer(bBase + bStart)
+        // The offset of the `width` bytes that come `count` bytes into the run.
+        func offset(_ count: Int, _ width: Int) -> Int { backwards ? -count - width : count }
         var count = 0
         while count + 8 <= limit,
-            aRaw.loadUnaligned(fromByteOffset: count, as: UInt64.self) == bRaw.loadUnaligned(fromByteOffset: count, as: UInt64.self)
+            aRaw.loadUnaligned(fromByteOffset: offset(count, 8), as: UInt64.self) == bRaw.loadUnaligned(fromByteOffset: offset(count, 8), as: UInt64.self)
         {
             count += 8
         }
-        while count < limit, aRaw.load(fromByteOffset: count, as: UInt8.self) == bRaw.load(fromByteOffset: count, as: UInt8.self) { count += 1 }
-        return count
-    }
-
-    /// How many bytes before `aEnd` and `bEnd` are equal, at most `limit`.
-    static func commonSuffixLength(
-        _ a: UnsafeBufferPointer<UInt8>, _ aEnd: Int, _ b: UnsafeBufferPointer<UInt8>, _ bEnd: Int, limit: Int
-    ) -> Int {
-        guard limit > 0, let aBase = a.baseAddress, let bBase = b.baseAddress else { return 0 }
-        let aRaw = UnsafeRawPointer(aBase + aEnd)
-        let bRaw = UnsafeRawPointer(bBase + bEnd)
-        var count = 0
-        while count + 8 <= limit,
-            aRaw.loadUnaligned(fromByteOffset: -count - 8, as: UInt64.self) == bRaw.loadUnaligned(fromByteOffset: -count - 8, as: UInt64.self)
-        {
-            count += 8
+        while count < limit, aRaw.load(fromByteOffset: offset(count, 1), as: UInt8.self) == bRaw.load(fromByteOffset: offset(count, 1), as: UInt8.self) {
+            count += 1
         }
-        while count < limit, aRaw.load(fromByteOffset: -count - 1, as: UInt8.self) == bRaw.load(fromByteOffset: -count - 1, as: UInt8.self) { count += 1 }
         return count
     }
 
