@@ -6,7 +6,6 @@
 /// names consistent, cluster mentions into entities with roles and facts, and anchor dates
 /// to the article's date; then find quotations, their speakers and what is wrong with them.
 public struct Analyzer: Sendable {
-    let tokenizer = Tokenizer()
     public let options: AnalyzerOptions
 
     /// Creating an analyzer is free; the gazetteers are built on first use (or earlier, by
@@ -28,7 +27,7 @@ public struct Analyzer: Sendable {
         let source = article.format == .markdown
             ? MarkdownMasker.mask(article.text.bytes, from: article.bodyStart) : article.text.bytes
         return source.withUnsafeBufferPointer { bytes in
-            var cache = tokenizer.tokenize(bytes, range: article.bodyStart..<bytes.count, reusing: previous, lexicon: lexicon)
+            var cache = Self.tokenizer(for: article).tokenize(bytes, range: article.bodyStart..<bytes.count, reusing: previous, lexicon: lexicon)
             var tokens = cache.tokens
             SentenceSplitter(lexicon: lexicon).split(&tokens, bytes: bytes)
             let view = TokenView(bytes: bytes, tokens: tokens, classes: cache.classes, lexicon: lexicon)
@@ -127,13 +126,19 @@ public struct Analyzer: Sendable {
         withTokens(of: article) { recognizeEntities($0, date: article.metadata.date) }
     }
 
+    /// In Markdown only a blank line ends a paragraph; in plain text a line break next to a
+    /// long line does too (see `Tokenizer`).
+    static func tokenizer(for article: Article) -> Tokenizer {
+        Tokenizer(longLinesEndParagraphs: article.format != .markdown)
+    }
+
     /// Masks what is not prose, tokenizes the body and splits its sentences, then hands the
     /// tokens to `body`.
     private func withTokens<Result>(of article: Article, _ body: (TokenView) -> Result) -> Result {
         let source = article.format == .markdown
             ? MarkdownMasker.mask(article.text.bytes, from: article.bodyStart) : article.text.bytes
         return source.withUnsafeBufferPointer { bytes in
-            var tokens = tokenizer.tokenize(bytes, range: article.bodyStart..<bytes.count)
+            var tokens = Self.tokenizer(for: article).tokenize(bytes, range: article.bodyStart..<bytes.count)
             SentenceSplitter(lexicon: lexicon).split(&tokens, bytes: bytes)
             return body(TokenView(bytes: bytes, tokens: tokens, lexicon: lexicon))
         }

@@ -188,6 +188,30 @@ import Testing
         }
     }
 
+    /// A single line break next to a long line ends a paragraph, so an edit that makes a
+    /// line longer or shorter than a hard wrap's moves the paragraph starts around it. Lines
+    /// near that length, joined by single line breaks, are edited at random.
+    @Test func editsAroundLongLinesGiveWhatAFreshAnalysisGives() {
+        var generator = SeededGenerator(seed: 5)
+        let lines = [
+            "“We will finish what we started, whatever it costs us,” Mr. Putin said on Friday in Moscow today.",
+            "He added that the U.S. was “wrong” about the talks, which would resume in the spring.",
+            "Anna Kowalczyk, 45, told reporters the deal was worth $3.5 billion — a 20% rise on last year's.",
+            "“The harbour never sleeps, and neither do we,” she said. “Nor will we,” Maria Lopez said.",
+        ]
+        var text = (0..<12).map { lines[$0 % lines.count] }.joined(separator: "\n")
+        var cache: TokenCache? = nil
+        for round in 0..<300 {
+            text = Self.randomlyEdited(text, deleting: 8, using: &generator)
+            let (incremental, next) = Analyzer().analyze(Article(text), reusing: cache)
+            cache = next
+            let (tokens, expected) = fresh(text)
+            #expect(next.tokens.map(describe) == tokens, "round \(round)")
+            expectSame(incremental, expected, "round \(round)")
+            if next.tokens.map(describe) != tokens { break }
+        }
+    }
+
     @Test func neverLetsANameRunAcrossAParagraphBreak() {
         // Found by fuzz-edits: "Mr.al" ending a paragraph let a name run on, over the
         // connector "al", into the next paragraph, so an edit elsewhere changed it.

@@ -229,6 +229,51 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(quotations(added).first?.hasPrefix("direct: “She has two chances to set expectations,” said Megan Greene, an economist. “And members keep saying so.”") == true)
     }
 
+    /// The halves go together whatever comes between: a mixed quote's cue, a second cue
+    /// naming where the words were reported, a cue Byline reads only where its clause ends.
+    @Test func joinsHalvesAroundEveryKindOfAttribution() {
+        let mixed = "Trump is also a “change agent,” Cole said. “That’s exactly what the party needs.”"
+        #expect(quotations(mixed) == ["direct: Trump is also a “change agent,” Cole said. “That’s exactly what the party needs.” | Cole → Cole (named)"])
+        let reported = "“You are no longer welcome,” said Kristen Day, executive director of the group, reports USA Today. “This has been the goal.”"
+        #expect(quotations(reported).count == 1)
+        #expect(quotations(reported).first?.hasSuffix("“This has been the goal.” | Kristen Day → Kristen Day (named)") == true)
+        let charged = "“That is a disservice to them,” John Bolton charged. “They are performing honorably.”"
+        #expect(quotations(charged) == ["direct: “That is a disservice to them,” John Bolton charged. “They are performing honorably.” | John Bolton → John Bolton (named)"])
+        // "charged with" is the law's sense: no cue.
+        #expect(quotations("John Bolton was charged with fraud and theft.").isEmpty)
+        #expect(quotations("Critics charged that the deal was rushed.").first?.hasPrefix("indirect: the deal was rushed") == true)
+    }
+
+    /// A cue in the sentence after a quote looks back at it only when its clause says nothing
+    /// of its own.
+    @Test func aCueWithContentInTheNextSentenceLeavesTheQuoteAlone() {
+        let text = "“Our jobs are being taken,” Mr. Trump said. “Jobs are my wheelhouse.” He said, twice, that he would go back to work."
+        let found = quotations(text)
+        #expect(found.first == "direct: “Our jobs are being taken,” Mr. Trump said. “Jobs are my wheelhouse.” | Trump → Trump (named)")
+        #expect(found.count == 2 && found.last?.hasPrefix("indirect: he would go back to work | He → Trump (pronoun)") == true)
+        #expect(firstSpeaker("“Why are you still endorsing him?” Obama asked Republican politicians.") == "Obama → Obama (named)")
+    }
+
+    /// A speaker named by a noun with several words before it ("a prominent Republican National
+    /// Committee member"), on either side of the cue.
+    @Test func findsSpeakersDescribedAtLength() {
+        #expect(firstSpeaker("“That was outrageous,” the former campaign strategist said.") == "the former campaign strategist → nobody (unresolved)")
+        #expect(firstSpeaker("“That was outrageous,” a Republican strategist said.") == "a Republican strategist → nobody (unresolved)")
+        #expect(firstSpeaker("“That was outrageous,” said a Republican strategist who backs Trump.") == "a Republican strategist → nobody (unresolved)")
+        #expect(firstSpeaker("“I would want answers,” said a prominent Republican National Committee member who supports Trump.")
+            == "a prominent Republican National Committee member → nobody (unresolved)")
+    }
+
+    /// Plain text pasted from the web keeps each paragraph on one long line: a single line
+    /// break after it ends the paragraph, so the next line's cue is no attribution of the quote.
+    @Test func aLineBreakAfterALongLineEndsTheQuotesParagraph() {
+        let text = "“I am pro-life, but I believe there should be exceptions for the life of the mother,” Bush said. “And so that belief puts me in the right place.”\nRubio said he does support an exception."
+        let found = quotations(text)
+        #expect(found.count == 2)
+        #expect(found.first?.hasSuffix("“And so that belief puts me in the right place.” | Bush → Bush (named)") == true)
+        #expect(found.last?.hasPrefix("indirect: he does support an exception") == true)
+    }
+
     /// A quote that ends its sentence after the cue introducing it is that cue's, and the next
     /// sentence's cue introduces a quote of its own.
     @Test func aCueBeforeAQuoteOwnsItOverTheNextSentencesCue() {

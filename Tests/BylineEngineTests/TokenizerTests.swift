@@ -66,6 +66,26 @@ func tokenKinds(_ text: String) -> [(String, TokenKind)] {
         #expect(flags[2].contains(.startsParagraph))
     }
 
+    @Test func aLineBreakNextToALongLineStartsAParagraphInPlainTextOnly() {
+        // A paragraph on one line (pasted from the web) ends at a single line break; lines
+        // of a hard wrap are all short, and Markdown needs a blank line.
+        let long = "Many " + String(repeating: "word ", count: 21) + "end."
+        let indexed = IndexedText("Short line.\nNext line.\n\(long)\nAfter")
+        let tokens = Tokenizer().tokenize(indexed)
+        let starts = tokens.filter { $0.flags.contains(.startsParagraph) }.map { indexed.substring($0.range) }
+        #expect(starts == ["Short", "Many", "After"])
+        let markdown = Tokenizer(longLinesEndParagraphs: false).tokenize(indexed)
+        #expect(markdown.filter { $0.flags.contains(.startsParagraph) }.map { indexed.substring($0.range) } == ["Short"])
+        // Lines are measured in scalars, not bytes: 60 curly quotes are 180 bytes, one short line.
+        let curly = IndexedText(String(repeating: "“", count: 60) + ".\nNext")
+        #expect(!Tokenizer().tokenize(curly).last!.flags.contains(.startsParagraph))
+        // A long line broken mid-sentence, and a signature closing a quote, go on.
+        let wrapped = IndexedText("\(long) and then\ncontinued here.")
+        #expect(!Tokenizer().tokenize(wrapped).last!.flags.contains(.startsParagraph))
+        let signed = IndexedText("“\(long)\nDean Baker, economist.”")
+        #expect(Tokenizer().tokenize(signed).filter { $0.flags.contains(.startsParagraph) }.count == 1)
+    }
+
     @Test func treatsNonBreakingAndUnicodeSpacesAsSpace() {
         #expect(tokens("Vladimir\u{00A0}Putin\u{2009}said") == ["Vladimir", "Putin", "said"])
     }

@@ -228,7 +228,11 @@ struct QuotationFinder {
                     // "And the poll “felt more like a push poll,” Heiserman said.": the whole
                     // clause before the cue is what the speaker said.
                     let start = sentences[sentence].lowerBound
-                    found.append(Found(content: start..<end + 1, kind: .mixed, attribution: attribution, isSourceQuote: false))
+                    let mixed = Found(content: start..<end + 1, kind: .mixed, attribution: attribution, isSourceQuote: false)
+                    found.append(mixed)
+                    // A quote paragraph after this one carries its speaker, as after a report.
+                    let paragraph = Int(paragraphOf[start])
+                    if (latestReportByParagraph[paragraph]?.content.lowerBound ?? -1) < start { latestReportByParagraph[paragraph] = mixed }
                 } else if let last = found.last, last.kind == .mixed, last.content.contains(stretch.open) {
                     // Another fragment of the same mixed quote.
                 } else if let mixed = mixedQuote(around: stretch, insideQuote: insideQuote) {
@@ -260,7 +264,13 @@ struct QuotationFinder {
             }
             // “…,” he said, clapping. “…” — the second half of an interrupted quote joins the first.
             let continuesLast = found.last.map { last in
-                guard last.kind == .direct, let lastAttribution = last.attribution, attribution == nil || attribution!.cue == lastAttribution.cue,
+                // (A mixed quote whose cue follows it goes on the same way: "Trump is also a
+                // “change agent,” Cole said. “That’s exactly what …”".)
+                // (The second half may find a cue of its own between the halves: "“…,” said
+                // Kristen Day, …, reports USA Today. “…”" is still one quotation.)
+                guard last.kind == .direct || last.kind == .mixed, let lastAttribution = last.attribution,
+                    attribution == nil || attribution!.cue == lastAttribution.cue
+                        || attribution!.cue.lowerBound > last.content.upperBound && sentenceOf[attribution!.cue.lowerBound] < sentenceOf[stretch.open],
                     paragraphOf[last.content.lowerBound] == paragraphOf[stretch.open],
                     lastAttribution.cue.lowerBound >= last.content.upperBound, stretch.open - last.content.upperBound <= 40,
                     // The attribution between the halves may carry a long appositive ("said
@@ -573,6 +583,22 @@ struct QuotationFinder {
 
     /// The cue and speaker of a direct quote: after it first (“…,” X said / said X), then
     /// before it (X said: “…” / According to X, “…”).
+    /// Whether the clause from `index` to its sentence's end says nothing of its own: no
+    /// "that", colon or quote begins content there. A cue in the sentence after a quote looks
+    /// back at it only then ("“…?” Obama asked Republican politicians." looks back; "He said,
+    /// twice, that he was …" and "He added, “…”" begin something new).
+    func clauseIsBare(from index: Int) -> Bool {
+        guard index < view.count else { return true }
+        let end = min(sentences[Int(sentenceOf[index])].upperBound, index + 16)
+        for next in index..<end {
+            if view.tokens[next].flags.contains(.startsParagraph) { return true }
+            if view.is(next, "that") || view.isPunctuation(next, UInt8(ascii: ":")) || view.tokens[next].kind == .quote && view.tokens[next].flags.contains(.opening) {
+                return false
+            }
+        }
+        return true
+    }
+
     func attributeDirect(_ stretch: QuotedStretch) -> Attribution? {
         if let close = stretch.close, close + 1 < view.count, !view.tokens[close + 1].flags.contains(.startsParagraph) {
             var index = close + 1
@@ -606,6 +632,9 @@ struct QuotationFinder {
                     // “…,” Figueroa told USA Today: a name before the cue is the speaker, and one
                     // after it only when there is none before (“…,” said Figueroa).
                     if let speaker = speaker(endingAt: index - 1, after: close, cueAt: index) {
+                        // “…” He said, twice, that he was going …; “…” He added, “…”: in the
+                        // next sentence a cue looks back only when its clause ends with it.
+                        if crossesSentence, !goesOn, !clauseIsBare(from: index + cueLength(index)) { break }
                         return Attribution(speaker: speaker, cue: index..<index + cueLength(index))
                     }
                     // “crazy” and said the party is bound to lose: a verb joined by "and" is the
@@ -1071,6 +1100,13 @@ struct QuotationFinder {
             if view.is(position, "that") { return position + 1 }
             let token = view.tokens[position]
             if view.isPunctuation(position, UInt8(ascii: ",")) || view.isPunctuation(position, UInt8(ascii: ":")) {
+                // "said, twice, that …": an aside set off by commas before "that".
+                if view.isPunctuation(position, UInt8(ascii: ",")),
+                    let closing = (position + 2..<min(end, position + 5)).first(where: { view.isPunctuation($0, UInt8(ascii: ",")) }),
+                    view.is(closing + 1, "that")
+                {
+                    return closing + 2
+                }
                 position += 1
                 skipped += 1
                 continue
@@ -1177,6 +1213,14 @@ struct QuotationFinder {
                 return (determiner + 1..<index).allSatisfy { view.tokens[$0].kind == .word && !view.isCapitalized($0) }
             }
             return false
+        }
+        // "“…,” Bolton charged.", "Hannity pressed", "critics charged that …": verbs with
+        // other senses ("charged with fraud", "pressed the button") are cues only where the
+        // clause ends or what was said begins.
+        if first == UInt8(ascii: "c") || first == UInt8(ascii: "p") || contextual, view.isAny(index, Self.clauseEndingCues) {
+            guard !view.isCapitalized(index), index + 1 < view.count else { return index + 1 >= view.count }
+            return view.is(index + 1, "that") || view.tokens[index + 1].kind == .quote
+                || view.tokens[index + 1].kind == .punctuation && !view.isPunctuation(index + 1, UInt8(ascii: "("))
         }
         // "stating, “…”", "to state: “…”": verbs too often nouns to be cues everywhere.
         if contextual, view.is(index, "stating") || view.is(index, "state") && view.is(index - 1, "to") {
@@ -1324,6 +1368,9 @@ struct QuotationFinder {
     ]
 
     /// Nouns after a determiner that name no one who speaks: "made the following comment".
+    /// Cues only where their clause ends or what was said begins (see `isCue`).
+    static let clauseEndingCues: [StaticString] = ["charged", "charges", "pressed", "presses", "surmised", "surmises", "chimed"]
+
     static let notSpeakers: [StaticString] = ["following", "day", "week", "time", "year", "night", "morning", "moment", "way", "end", "same", "other", "rest"]
 
     func speaker(startingAt first: Int, cueAt cue: Int, inverted: Bool = false) -> SpeakerGuess? {
@@ -1380,16 +1427,20 @@ struct QuotationFinder {
             // phrase saying where the speaker belongs ends it.)
             let closesPhrase = end + 1 >= view.count || view.tokens[end + 1].kind != .word || view.is(end + 1, "who") || view.is(end + 1, "whose")
                 || inverted && view.isAny(end + 1, Self.belongingPrepositions) && !view.isCapitalized(end)
-                || view.isCapitalized(end) && !view.isCapitalized(end + 1)  // "one Democrat familiar with …"
+                // "one Democrat familiar with …" (not "a Republican strategist")
+                || view.isCapitalized(end) && !view.isCapitalized(end + 1) && !view.isAny(end + 1, Self.peopleNouns) && !view.isAny(end + 1, Self.speakerNouns)
             // "a senior official", "the spokesman", "another New Hampshire Republican".
             let memberOfGroup = view.isCapitalized(end) && (view.has(end, .demonym) || view.has(end, .group))
             if view.isAny(end, Self.speakerNouns) || view.has(end, .title)
                 || (end > index && view.has(index, .determiner) && closesPhrase && (!view.isCapitalized(end) || memberOfGroup) && !view.isAny(end, Self.notSpeakers)),
-                !view.isAny(end + 1, Self.speakerNouns)
+                !view.isAny(end + 1, Self.speakerNouns), !view.isAny(end + 1, Self.peopleNouns)
             {
                 return resolveNominal(index..<end + 1)
             }
-            end += 1
+            // ("one unaligned Florida Republican strategist": a name that describes the
+            // speaker is one step.)
+            // (Its last word is read as the others are: "a New Hampshire Republican.")
+            end = entityAt[end] >= 0 && mentionStart[end] == Int32(end) && !isPerson(Int(entityAt[end])) && Int(mentionEnd[end]) > end ? Int(mentionEnd[end]) : end + 1
             steps += 1
         }
         return nil
@@ -1486,9 +1537,10 @@ struct QuotationFinder {
                 || describingWord && !view.isAny(index - 3, Self.prepositions))
             && !view.isAny(index, Self.notSpeakers)
         if view.isAny(cue, ["say", "says", "said"]), let group = pollGroup(endingAt: index, after: floor) { return group }
-        if view.isAny(index, Self.speakerNouns) || view.has(index, .title) || determinerNoun {
+        if view.isAny(index, Self.speakerNouns) || view.isAny(index, Self.peopleNouns) || view.has(index, .title) || determinerNoun {
             var start = index
-            while start - 1 > floor, index - start < 4, view.tokens[start - 1].kind == .word,
+            var steps = 0
+            while start - 1 > floor, steps < 4, view.tokens[start - 1].kind == .word,
                 !view.isPunctuation(start - 1, UInt8(ascii: ",")), !view.has(start - 1, .reportingVerb)
             {
                 let previous = start - 1
@@ -1497,7 +1549,10 @@ struct QuotationFinder {
                     break
                 }
                 if view.has(previous, .connector) || view.has(previous, .placePreposition) || view.isAny(previous, ["and", "but", "or", "while", "as"]) { break }
-                start = previous
+                // ("a prominent Republican National Committee member": a name that describes
+                // the speaker is one step.)
+                start = entityAt[previous] >= 0 && !isPerson(Int(entityAt[previous])) ? max(floor + 1, Int(mentionStart[previous])) : previous
+                steps += 1
                 // "the ad’s narrator", "Clinton’s spokesman": the possessor belongs to the phrase.
                 if view.tokens[previous].flags.contains(.possessive), previous - 1 > floor {
                     start = entityAt[previous - 1] >= 0 ? Int(mentionStart[previous - 1]) : previous - 1

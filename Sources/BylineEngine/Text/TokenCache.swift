@@ -3,7 +3,9 @@
 ///
 /// Tokenising is a function of the bytes alone, and a paragraph is tokenised the same
 /// whatever comes before it: its first token always starts a line and a paragraph, nothing
-/// is glued to it, and no look-ahead crosses the blank line after it. So after an edit the
+/// is glued to it, and no look-ahead crosses the line break after it except to measure the
+/// next line (a single line break next to a long line also ends a paragraph, so a paragraph
+/// so begun is kept only when the line before it is unchanged too). So after an edit the
 /// tokens of the unchanged paragraphs before it are kept as they were, those of the
 /// unchanged paragraphs after it are kept shifted by the edit's length, and only the
 /// paragraphs in between are tokenised again. Sentence flags are set afterwards on the
@@ -15,6 +17,8 @@ public struct TokenCache: Sendable {
     /// The tokens before sentence splitting, and each token's word classes.
     let tokens: [Token]
     let classes: [WordClass]
+    /// The tokenizer's paragraph rule these tokens were made with (see `Tokenizer`).
+    var longLinesEndParagraphs = true
     /// What this tokenisation kept from the one before: tokens `[0, keptPrefix)` are the
     /// old ones, and new tokens from `newSuffixStart` are old ones from `oldSuffixStart`,
     /// shifted. Nil after a fresh tokenisation.
@@ -64,9 +68,13 @@ extension Tokenizer {
         }
         func fresh() -> TokenCache {
             let tokens = tokenize(bytes, range: range)
-            return TokenCache(bytes: Array(bytes), range: range, tokens: tokens, classes: classes(of: tokens[...]))
+            var cache = TokenCache(bytes: Array(bytes), range: range, tokens: tokens, classes: classes(of: tokens[...]))
+            cache.longLinesEndParagraphs = longLinesEndParagraphs
+            return cache
         }
-        guard let previous, previous.range.lowerBound == range.lowerBound, !previous.tokens.isEmpty else { return fresh() }
+        guard let previous, previous.range.lowerBound == range.lowerBound, !previous.tokens.isEmpty,
+            previous.longLinesEndParagraphs == longLinesEndParagraphs
+        else { return fresh() }
         let old = previous.bytes
         let oldEnd = previous.range.upperBound
         let newEnd = range.upperBound
@@ -92,7 +100,19 @@ extension Tokenizer {
             index += 1
         }
         // A paragraph start can move only if the change reaches the blank line before it:
-        // the change must begin after the kept paragraph's first token.
+        // the change must begin after the kept paragraph's first token. One that a single
+        // line break starts depends on the length of its first line too, so that line must
+        // be unchanged as well.
+        if longLinesEndParagraphs {
+            old.withUnsafeBufferPointer { old in
+                while keepBefore > 0, Self.lineBreaks(before: Int(tokens[keepBefore].start), in: old).count == 1,
+                    Self.lineEnd(from: Int(tokens[keepBefore].start), in: old) >= prefix
+                {
+                    keepBefore -= 1
+                    while keepBefore > 0, !tokens[keepBefore].flags.contains(.startsParagraph) { keepBefore -= 1 }
+                }
+            }
+        }
         guard keepBefore < tokens.count else { return fresh() }
         let restartByte = keepBefore == 0 ? range.lowerBound : Int(tokens[keepBefore].start)
         // Keep the paragraphs after the change whose whole lead-in (the blank line before
@@ -100,13 +120,18 @@ extension Tokenizer {
         let suffixStartOld = oldEnd - suffix
         var keepFrom = tokens.count  // tokens [keepFrom, count) are kept, shifted
         var probe = tokens.count - 1
-        while probe > keepBefore, Int(tokens[probe].start) >= suffixStartOld {
-            if tokens[probe].flags.contains(.startsParagraph) {
-                var leadIn = Int(tokens[probe].start)
-                while leadIn > 0, Self.isSpace(old[leadIn - 1]) { leadIn -= 1 }
-                if leadIn >= suffixStartOld, leadIn > restartByte { keepFrom = probe }
+        old.withUnsafeBufferPointer { old in
+            while probe > keepBefore, Int(tokens[probe].start) >= suffixStartOld {
+                if tokens[probe].flags.contains(.startsParagraph) {
+                    var (breaks, leadIn) = Self.lineBreaks(before: Int(tokens[probe].start), in: old)
+                    // After a single line break, the line before decides too.
+                    if breaks == 1, longLinesEndParagraphs {
+                        while leadIn > 0, old[leadIn - 1] != 0x0A, old[leadIn - 1] != 0x0D { leadIn -= 1 }
+                    }
+                    if leadIn >= suffixStartOld, leadIn > restartByte { keepFrom = probe }
+                }
+                probe -= 1
             }
-            probe -= 1
         }
         let shift = newEnd - oldEnd
         var stopByte = newEnd
@@ -136,6 +161,7 @@ extension Tokenizer {
         let newSuffixStart = keepBefore + middle.count
         middle.removeAll()
         var cache = TokenCache(bytes: Array(bytes), range: range, tokens: merged, classes: mergedClasses)
+        cache.longLinesEndParagraphs = longLinesEndParagraphs
         cache.splice = TokenCache.Splice(keptPrefix: keepBefore, oldSuffixStart: keepFrom, newSuffixStart: newSuffixStart)
         cache.recognized = previous.recognized
         return cache
@@ -162,6 +188,13 @@ extension Tokenizer {
             count += 1
         }
         return count
+    }
+
+    /// Where the line holding `position` ends (its first line-break byte, or the end).
+    static func lineEnd(from position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = position
+        while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+        return index
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }

@@ -69,10 +69,22 @@ public struct TokenFlags: OptionSet, Sendable {
 /// @handles and #hashtags. It splits off possessives (China’s → China + ’s), currency signs
 /// and percent signs, and every quotation mark, so that quotes can be paired later.
 public struct Tokenizer: Sendable {
-    public init() {}
+    /// Whether one line break next to a long line starts a paragraph. Plain text pasted from
+    /// the web often has each paragraph on one long line and a single line break after it,
+    /// and hard-wrapped text has no line that long, so such a break can only end a
+    /// paragraph. (Markdown keeps its own rule: only a blank line ends a paragraph.)
+    public var longLinesEndParagraphs: Bool
+
+    /// Lines longer than this many scalars are no hard wrap's.
+    static let unwrappedLineLength = 100
+
+    public init(longLinesEndParagraphs: Bool = true) {
+        self.longLinesEndParagraphs = longLinesEndParagraphs
+    }
 
     public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Token] {
         var scanner = TokenScanner(bytes: bytes, end: range.upperBound)
+        scanner.longLinesEndParagraphs = longLinesEndParagraphs
         scanner.position = range.lowerBound
         scanner.run()
         return scanner.tokens
@@ -80,6 +92,75 @@ public struct Tokenizer: Sendable {
 
     public func tokenize(_ text: IndexedText, range: Range<Int>? = nil) -> [Token] {
         text.bytes.withUnsafeBufferPointer { tokenize($0, range: range ?? 0..<$0.count) }
+    }
+
+    /// Whether the single line break at `breakStart`, before the line at `nextLine`, ends a
+    /// paragraph of unwrapped text: a line on either side is longer than a hard wrap makes
+    /// lines, the line before ends a sentence, and the next one begins one. (The next line
+    /// does not end a quotation it never opened either: in “… must not happen. ¶ Charles
+    /// Chamberlain, Democracy for America.” the signature is still inside the quote.) Reads the
+    /// whole buffer, not only a range being tokenised, so that a re-tokenised paragraph gets
+    /// the flags a fresh tokenisation gives it.
+    static func isUnwrappedParagraphBreak(_ bytes: UnsafeBufferPointer<UInt8>, breakStart: Int, nextLine: Int) -> Bool {
+        func isBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+        // The line before ends a sentence: . ! ? : or a closing mark (” ’ " ').
+        var last = breakStart - 1
+        while last >= 0, bytes[last] == 0x20 || bytes[last] == 0x09 { last -= 1 }
+        guard last >= 0 else { return false }
+        let ending = bytes[last]
+        let endsSentence = ending == UInt8(ascii: ".") || ending == UInt8(ascii: "!") || ending == UInt8(ascii: "?") || ending == UInt8(ascii: ":")
+            || ending == UInt8(ascii: "\"") || ending == UInt8(ascii: "'")
+            || last >= 2 && bytes[last - 2] == 0xE2 && bytes[last - 1] == 0x80 && (ending == 0x9D || ending == 0x99)
+        guard endsSentence, nextLine < bytes.count else { return false }
+        // The next line begins one: not with a lower-case letter.
+        let opening = bytes[nextLine]
+        if opening >= UInt8(ascii: "a") && opening <= UInt8(ascii: "z") { return false }
+        // Scalars counted as bytes that are no UTF-8 continuation; the next line's double
+        // marks counted too.
+        var length = 0
+        var marks = 0
+        var endsWithMark = false
+        var index = nextLine
+        while index < bytes.count, !isBreak(bytes[index]) {
+            let byte = bytes[index]
+            if byte & 0xC0 != 0x80 { length += 1 }
+            if byte == UInt8(ascii: "\"") || byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D) {
+                marks += 1
+                endsWithMark = true
+            } else if byte != 0x20, byte != 0x09, byte & 0xC0 != 0x80 {
+                endsWithMark = false
+            }
+            index += 1
+        }
+        if marks == 1, endsWithMark { return false }
+        if length > unwrappedLineLength { return true }
+        length = 0
+        index = breakStart - 1
+        while index >= 0, !isBreak(bytes[index]), length <= unwrappedLineLength {
+            if bytes[index] & 0xC0 != 0x80 { length += 1 }
+            index -= 1
+        }
+        return length > unwrappedLineLength
+    }
+
+    /// The line breaks in the white space right before `position`, a CR LF counted once, and
+    /// where that white space begins.
+    static func lineBreaks(before position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (count: Int, whiteStart: Int) {
+        var count = 0
+        var index = position
+        while index > 0 {
+            let byte = bytes[index - 1]
+            if byte == 0x0A {
+                count += 1
+                if index >= 2, bytes[index - 2] == 0x0D { index -= 1 }
+            } else if byte == 0x0D {
+                count += 1
+            } else if byte != 0x20, byte != 0x09 {
+                break
+            }
+            index -= 1
+        }
+        return (count, index)
     }
 }
 
@@ -102,6 +183,7 @@ private struct TokenScanner {
     var tokens: [Token] = []
     var pendingFlags: TokenFlags = [.startsParagraph, .startsLine]
     var lastEnd = -1
+    var longLinesEndParagraphs = true
 
     init(bytes: UnsafeBufferPointer<UInt8>, end: Int) {
         self.bytes = bytes
@@ -214,6 +296,7 @@ private struct TokenScanner {
     }
 
     mutating func skipLineBreaks() {
+        let breakStart = position
         var lines = 0
         while position < end {
             let b = bytes[position]
@@ -230,7 +313,9 @@ private struct TokenScanner {
             }
         }
         pendingFlags.insert(.startsLine)
-        if lines >= 2 { pendingFlags.insert(.startsParagraph) }
+        if lines >= 2 || longLinesEndParagraphs && Tokenizer.isUnwrappedParagraphBreak(bytes, breakStart: breakStart, nextLine: position) {
+            pendingFlags.insert(.startsParagraph)
+        }
     }
 
     mutating func scanASCII(_ b: UInt8) {
