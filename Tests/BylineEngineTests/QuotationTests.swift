@@ -262,6 +262,10 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(firstSpeaker("“That was outrageous,” said a Republican strategist who backs Trump.") == "a Republican strategist → nobody (unresolved)")
         #expect(firstSpeaker("“I would want answers,” said a prominent Republican National Committee member who supports Trump.")
             == "a prominent Republican National Committee member → nobody (unresolved)")
+        // Asides in brackets and commas both; an article before a title.
+        #expect(firstSpeaker("“They wouldn’t get a deal,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in an interview.")
+            == "Jim Jordan → Jim Jordan (named)")
+        #expect(firstSpeaker("“This is a good thing,” said the Rev. Peter Wherry, of Mayfield Memorial Church.") == "Peter Wherry → Peter Wherry (named)")
     }
 
     /// Plain text pasted from the web keeps each paragraph on one long line: a single line

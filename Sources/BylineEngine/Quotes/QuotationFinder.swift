@@ -1380,6 +1380,8 @@ struct QuotationFinder {
         // "…,” adding that its value quadrupled": after the cue, "that" begins what was said.
         if view.is(first, "that") { return nil }
         var index = first
+        // "said the Rev. Peter Wherry": the article before a title.
+        if view.is(index, "the"), index + 2 < view.count, view.has(index + 1, .title) || view.has(index + 1, .honorific), entityAt[index + 2] >= 0 { index += 1 }
         // "said Mr. Dlamini": the honorific is not part of the name's mention.
         while index < view.count, view.has(index, .honorific), index + 1 < view.count, entityAt[index + 1] >= 0 { index += 1 }
         guard index < view.count else { return nil }
@@ -1489,6 +1491,13 @@ struct QuotationFinder {
                 }
                 index = opening - 1
             }
+        }
+        // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": an aside in brackets
+        // before the one in commas.
+        if index > floor, view.isPunctuation(index, UInt8(ascii: ")")) {
+            var opening = index - 1
+            while opening > floor, index - opening < 10, !view.isPunctuation(opening, UInt8(ascii: "(")) { opening -= 1 }
+            if opening > floor, view.isPunctuation(opening, UInt8(ascii: "(")) { index = opening - 1 }
         }
         guard index > floor, index >= 0 else { return nil }
         if entityAt[index] >= 0, isSpeakerType(Int(entityAt[index])) {
