@@ -268,6 +268,18 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(firstSpeaker("“This is a good thing,” said the Rev. Peter Wherry, of Mayfield Memorial Church.") == "Peter Wherry → Peter Wherry (named)")
     }
 
+    /// Words quoted in a clause with no cue Byline knows are the subject's, whoever the
+    /// subject is: a name the recogniser left untyped, a described thing, a person past the
+    /// place and title before the name.
+    @Test func creditsQuotedWordsInAClauseToItsSubject() {
+        #expect(firstSpeaker("ProPublica obtained a video of the speech and said she \"steered a middle ground\" in addressing executives.")
+            == "ProPublica → nobody (named)")
+        #expect(firstSpeaker("The Rove ad hits Clinton for taking “more money from Wall Street than from all of Iowa.”")
+            == "The Rove ad → nobody (unresolved)")
+        #expect(firstSpeaker("Weighing in, former Arkansas Gov. Mike Huckabee agreed, praising his rival as \"one of the most gifted stars that we've got.\"")
+            == "Mike Huckabee → Mike Huckabee (named)")
+    }
+
     /// Plain text pasted from the web keeps each paragraph on one long line: a single line
     /// break after it ends the paragraph, so the next line's cue is no attribution of the quote.
     @Test func aLineBreakAfterALongLineEndsTheQuotesParagraph() {

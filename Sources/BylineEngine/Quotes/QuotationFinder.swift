@@ -242,12 +242,19 @@ struct QuotationFinder {
                     // them, as a mixed quote does.
                     var content = embeddingClause(of: stretch.open..<end + 1, insideQuote: insideQuote)
                     let attribution = subjectAttribution(before: stretch.open)
+                    var creditedSubject: Attribution?
+                    // With no subject Byline names, the words are still the subject's: its
+                    // described or unnamed subject ("The Rove ad hits Clinton for taking “…”")
+                    // speaks, its content unchanged.
+                    if attribution == nil, let subject = sentenceSubjectOrDescription(before: stretch.open) {
+                        creditedSubject = Attribution(speaker: subject, cue: subject.tokens.upperBound..<subject.tokens.upperBound + 1)
+                    }
                     // The subject and its verb are who spoke, not what was said.
                     if let attribution, content.lowerBound <= attribution.cue.lowerBound { content = attribution.cue.upperBound..<content.upperBound }
                     // With no one to credit, the clause's own subject and verb are no part of
                     // the words: the quoted fragment carries them.
                     if attribution == nil { content = stretch.open..<content.upperBound }
-                    found.append(Found(content: content, kind: .mixed, attribution: attribution, isSourceQuote: false))
+                    found.append(Found(content: content, kind: .mixed, attribution: attribution ?? creditedSubject, isSourceQuote: false))
                 }
                 continue
             }
@@ -1708,9 +1715,35 @@ struct QuotationFinder {
                     skipUntil = end + 1
                     continue
                 }
+                // "Arkansas Gov. Mike Huckabee agreed": a place before a title describes the
+                // person after it.
+                if entities[Int(entityAt[position])].type == .geopolitical || entities[Int(entityAt[position])].type == .norp, end < index,
+                    view.has(end, .title) || view.has(end, .honorific)
+                {
+                    skipUntil = end
+                    continue
+                }
                 return SpeakerGuess(tokens: position..<end, entity: Int(entityAt[position]), resolution: .named)
             }
             if view.isAny(position, Self.pronouns) { return resolvePronoun(at: position) }
+            // "ProPublica obtained a video": a capitalised name the recogniser left untyped,
+            // right before its verb.
+            if entityAt[position] < 0, view.tokens[position].kind == .word, view.isCapitalized(position), !view.has(position, .functionWord),
+                !view.has(position, .determiner), !view.has(position, .title), !view.has(position, .honorific),
+                !(view.tokens[position].flags.contains(.startsSentence) && view.has(position, .common)),
+                position + 1 < index, view.tokens[position + 1].kind == .word, !view.has(position + 1, .connector), !view.isCapitalized(position + 1), !view.has(position + 1, .functionWord) || view.isAny(position + 1, Self.auxiliaryVerbs)
+            {
+                // ("The Rove ad hits Clinton": after an article, the name describes a noun,
+                // and the phrase speaks.)
+                if position > sentence.lowerBound, view.has(position - 1, .determiner), position + 2 < index, view.tokens[position + 2].kind == .word,
+                    !view.isCapitalized(position + 2)
+                {
+                    return SpeakerGuess(tokens: position - 1..<position + 2, entity: nil, resolution: .unresolved)
+                }
+                return SpeakerGuess(tokens: position..<position + 1, entity: nil, resolution: .named)
+            }
+            // "former Arkansas Gov. Mike Huckabee agreed": words describing the name before it.
+            if view.isAny(position, Self.personDescribingWords) { continue }
             // ("Former Secretary of State Madeleine Albright": a title's "of" is no verb.)
             if view.tokens[position].kind == .word, !view.isCapitalized(position), !view.has(position, .determiner), !view.has(position, .functionWord),
                 !(view.has(position, .connector) && view.isCapitalized(position - 1) && view.isCapitalized(position + 1))
