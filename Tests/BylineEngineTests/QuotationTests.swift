@@ -280,6 +280,20 @@ func diagnosticCodes(_ text: String) -> [String] {
             == "Mike Huckabee → Mike Huckabee (named)")
     }
 
+    /// A participle after an attribution speaks with the attribution's speaker, not the
+    /// sentence's subject; the clause before a cue that ends the sentence is all quoted.
+    @Test func aParticipleSpeaksWithTheCueBeforeIt() {
+        #expect(quotations("Ryan and Trump will meet next week, Spicer said, adding, \"They need to have a good talk.\"")
+            == ["direct: \"They need to have a good talk.\" | Spicer → Spicer (named)"])
+        #expect(quotations("Trump’s “excesses” are sickening, Hollande said Tuesday, noting the nominee “makes you want to retch.”") == [
+            "mixed: Trump’s “excesses” are sickening | Hollande → Hollande (named)",
+            "mixed: the nominee “makes you want to retch.” | Hollande → Hollande (named)",
+        ])
+        // A cue in a clause of its own is not the participle's.
+        let relative = "Maria Lopez praised the speech that Tim Kaine said was strong, saying, “It was the best of the week.”"
+        #expect(firstSpeaker(relative) == "Maria Lopez → Maria Lopez (named)")
+    }
+
     /// Plain text pasted from the web keeps each paragraph on one long line: a single line
     /// break after it ends the paragraph, so the next line's cue is no attribution of the quote.
     @Test func aLineBreakAfterALongLineEndsTheQuotesParagraph() {

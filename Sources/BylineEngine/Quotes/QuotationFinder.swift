@@ -223,12 +223,20 @@ struct QuotationFinder {
                 if let report = reportedBySentence[sentence], report.content.contains(stretch.open) {
                     reportedBySentence[sentence]?.kind = .mixed
                 } else if let attribution = attributeDirect(stretch), attribution.cue.lowerBound > end,
-                    sentenceOf[attribution.cue.lowerBound] == sentenceOf[stretch.open], !view.isAny(attribution.cue.lowerBound - 1, ["and", "but"])
+                    sentenceOf[attribution.cue.lowerBound] == sentenceOf[stretch.open] || sentenceOf[attribution.cue.lowerBound] == sentenceOf[end],
+                    !view.isAny(attribution.cue.lowerBound - 1, ["and", "but"])
                 {
                     // "And the poll “felt more like a push poll,” Heiserman said.": the whole
-                    // clause before the cue is what the speaker said.
+                    // clause before the cue is what the speaker said, words after the quote
+                    // included ("Trump’s “excesses” are sickening, Hollande said").
                     let start = sentences[sentence].lowerBound
-                    let mixed = Found(content: start..<end + 1, kind: .mixed, attribution: attribution, isSourceQuote: false)
+                    // (Only up to a comma that sets off the attribution.)
+                    var contentEnd = min(attribution.cue.lowerBound, attribution.speaker.tokens.lowerBound > end ? attribution.speaker.tokens.lowerBound : attribution.cue.lowerBound)
+                    if !view.isPunctuation(contentEnd - 1, UInt8(ascii: ",")) || span(end + 1, contentEnd - 1).contains(where: { view.isPunctuation($0, UInt8(ascii: ",")) }) {
+                        contentEnd = end + 1
+                    }
+                    while contentEnd > end + 1, view.tokens[contentEnd - 1].kind == .punctuation { contentEnd -= 1 }
+                    let mixed = Found(content: start..<contentEnd, kind: .mixed, attribution: attribution, isSourceQuote: false)
                     found.append(mixed)
                     // A quote paragraph after this one carries its speaker, as after a report.
                     let paragraph = Int(paragraphOf[start])
@@ -446,7 +454,7 @@ struct QuotationFinder {
         guard verb >= sentence.lowerBound, stretch.open - verb <= 12 else { return nil }
         // "Trump went after Bush, calling him “…”": a participle after a comma is the subject's.
         let participle = view.isPunctuation(verb - 1, UInt8(ascii: ",")) && view.string(verb).hasSuffix("ing")
-        guard let speaker = (participle ? sentenceSubject(before: verb) : nil) ?? speaker(endingAt: verb - 1, after: sentence.lowerBound - 1, cueAt: verb)
+        guard let speaker = (participle ? participleSpeaker(before: verb) : nil) ?? speaker(endingAt: verb - 1, after: sentence.lowerBound - 1, cueAt: verb)
             ?? sentenceSubjectOrDescription(before: verb)
         else {
             return nil
@@ -465,6 +473,40 @@ struct QuotationFinder {
     /// "Gov. Tomblin lauded Mr. Clarke for “new and innovative ideas”": when no speech verb
     /// carries quoted words, the sentence's subject is still the one whose words they are,
     /// and the verb right after it (lauded, rated, accused) the cue.
+    /// Who speaks through a participle or a verb joined by "and": the speaker of a cue
+    /// earlier in the sentence ("Ryan and Trump will meet, Spicer said, adding, “…”"), or else
+    /// the sentence's subject.
+    func participleSpeaker(before verb: Int) -> SpeakerGuess? {
+        let sentence = sentences[Int(sentenceOf[verb])]
+        var probe = verb - 1
+        while probe > sentence.lowerBound, verb - probe <= 30 {
+            if !layout.insideQuote[probe], view.tokens[probe].kind == .word, !view.string(probe).hasSuffix("ing"), isCue(probe) {
+                let length = cueLength(probe)
+                // (Only a cue whose clause ends right before the participle: not "an architect
+                // who said he designed a clubhouse at one of Trump’s courses, saying …".)
+                // Between them only where and when it was said ("Tuesday in Paris", "told
+                // reporters at a rally"): names, dates, and phrases a preposition opens.
+                var inPhrase = false
+                let clauseEnds = verb - (probe + length) <= 8 && span(probe + length, verb - 1).allSatisfy { position in
+                    if view.tokens[position].kind != .word { return false }
+                    if view.isAny(position, Self.prepositions) || view.has(position, .determiner) {
+                        inPhrase = true
+                        return true
+                    }
+                    return inPhrase || entityAt[position] >= 0 || view.isCapitalized(position) || view.isAny(position, ["reporters", "journalists"])
+                }
+                guard clauseEnds else { break }
+                // ", said Spicer, adding": the name after an inverted cue.
+                let inverted = view.isPunctuation(probe - 1, UInt8(ascii: ",")) || view.tokens[probe - 1].kind == .quote
+                let after = inverted ? speaker(startingAt: probe + length, cueAt: probe, inverted: true) : nil
+                if let found = after ?? speaker(endingAt: probe - 1, after: sentence.lowerBound - 1, cueAt: probe) { return found }
+                break
+            }
+            probe -= 1
+        }
+        return sentenceSubject(before: verb) ?? sentenceSubjectOrDescription(before: verb)
+    }
+
     func subjectAttribution(before index: Int) -> Attribution? {
         guard let subject = sentenceSubject(before: index), subject.entity != nil else { return nil }
         var verb = subject.tokens.upperBound
@@ -724,7 +766,7 @@ struct QuotationFinder {
                 let afterCue = probe + cueLength(probe)
                 // "He then defended the remark, saying, “…”" and "He adopted an accent and joked,
                 // “…”": the subject of the sentence speaks.
-                if view.string(probe).hasSuffix("ing") || view.isAny(probe - 1, ["and", "but"]), let subject = sentenceSubject(before: probe) {
+                if view.string(probe).hasSuffix("ing") || view.isAny(probe - 1, ["and", "but"]), let subject = participleSpeaker(before: probe) {
                     return Attribution(speaker: subject, cue: probe..<afterCue)
                 }
                 // "X told reporters: “…”", "X said in a statement: “…”"
@@ -1022,8 +1064,7 @@ struct QuotationFinder {
                 continue
             }
             if end - contentStart >= 3, !infinitive, !startsWithPreposition,
-                let speaker = participle ? sentenceSubject(before: index) ?? sentenceSubjectOrDescription(before: index)
-                    : speaker(endingAt: index - 1, after: sentence.lowerBound - 1, cueAt: index)
+                let speaker = participle ? participleSpeaker(before: index) : speaker(endingAt: index - 1, after: sentence.lowerBound - 1, cueAt: index)
             {
                 var contentEnd = reportEnd(from: contentStart, before: end, insideQuote: insideQuote)
                 // "Barkley, who said he typically votes Democratic, was blunt": a relative
