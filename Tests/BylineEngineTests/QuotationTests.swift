@@ -439,6 +439,13 @@ func diagnosticCodes(_ text: String) -> [String] {
             "mixed: both candidates “crazy” | Lindsey Graham → Lindsey Graham (named)",
             "indirect: the party is bound to lose the election | Lindsey Graham → Lindsey Graham (named)",
         ])
+        // After a comma, a joined verb of judgement ends the report too; with no comma, a
+        // verb joined inside the content is the content's own.
+        #expect(quotations("Donald Trump said the tax plan would give money to immigrants, and called him “the leading proponent of amnesty.”") == [
+            "indirect: the tax plan would give money to immigrants | Donald Trump → Donald Trump (named)",
+            "mixed: him “the leading proponent of amnesty.” | Donald Trump → Donald Trump (named)",
+        ])
+        #expect(quotations("The company said it hired 20 people and fired 10 others.").first?.hasPrefix("indirect: it hired 20 people and fired 10 others") == true)
     }
 
     /// "A spokesman for Platte River declined …, but said …": a speaker's noun and whose it is

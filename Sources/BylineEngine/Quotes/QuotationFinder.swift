@@ -1100,7 +1100,11 @@ struct QuotationFinder {
             let comma = commaInQuote || view.isPunctuation(index, UInt8(ascii: ",")) || view.tokens[index].kind == .dash
             var next = comma ? index + 1 : index
             if view.is(next, "and") || view.is(next, "but") { next += 1 } else if !comma { continue }
-            guard next < end, isCue(next), view.has(next, .reportingVerb) else { continue }
+            // (After a comma and "and", a verb of speech or judgement: "…, and called him
+            // “the leading proponent”", "— and thinks that …".)
+            let joinedJudgement = comma && (view.is(next - 1, "and") || view.is(next - 1, "but"))
+                && view.has(next, .speechVerb) && !view.isCapitalized(next)
+            guard next < end, joinedJudgement || isCue(next) && view.has(next, .reportingVerb) else { continue }
             // "…, adding that", "… and said", "… but argued": not "…, said Smith" (a cue whose
             // speaker follows it ends the whole sentence's content, as found elsewhere).
             let participle = view.string(next).hasSuffix("ing")
