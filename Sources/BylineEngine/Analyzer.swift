@@ -72,7 +72,7 @@ public struct Analyzer: Sendable {
             cache.recognized = recognized
             cache.splice = nil
             cache.resolved = ResolvedEntities(
-                flags: tokens.map(\.flags), recognized: recognized, clustered: clustered, spelling: canKeepSpelling ? result.spelling : nil)
+                flags: tokens.map { $0.flags }, recognized: recognized, clustered: clustered, spelling: canKeepSpelling ? result.spelling : nil)
             cache.reports = result.reports
             cache.keptReports = result.keptReports
             return (result.annotations, cache)
@@ -246,17 +246,30 @@ public struct Analyzer: Sendable {
         var anchored: [TemporalExpression: String?] = [:]
         for index in entities.indices {
             if entities[index].type == .geopolitical || entities[index].type == .norp {
-                let spellings = Set(entities[index].mentions.map { view.bytesString($0.span) })
-                entities[index].facts = facts.facts(for: entities[index], spellings: Array(spellings))
+                // Its distinct spellings, in the order the article first uses them. A place
+                // a long article names a thousand times has a handful: comparing bytes with
+                // those is cheaper than making a string of every mention.
+                var distinct: [TextSpan] = []
+                for mention in entities[index].mentions where !distinct.contains(where: { view.sameBytes($0, mention.span) }) {
+                    distinct.append(mention.span)
+                }
+                entities[index].facts = facts.facts(for: entities[index], spellings: distinct.map { view.bytesString($0) })
             }
             if let dates {
+                // An entity's mentions mostly repeat one expression ("Tuesday"): the last
+                // one anchored is compared before the table is hashed.
+                var last: (TemporalExpression, String?)?
                 for mentionIndex in entities[index].mentions.indices {
                     if let temporal = entities[index].mentions[mentionIndex].temporal {
-                        if let value = anchored[temporal] {
+                        if let last, last.0 == temporal {
+                            entities[index].mentions[mentionIndex].resolved = last.1
+                        } else if let value = anchored[temporal] {
+                            last = (temporal, value)
                             entities[index].mentions[mentionIndex].resolved = value
                         } else {
                             let value = dates.resolve(temporal)
                             anchored[temporal] = value
+                            last = (temporal, value)
                             entities[index].mentions[mentionIndex].resolved = value
                         }
                     }
@@ -269,6 +282,11 @@ public struct Analyzer: Sendable {
 extension TokenView {
     func bytesString(_ span: TextSpan) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
+    }
+
+    /// Whether the text of two spans is the same bytes.
+    func sameBytes(_ a: TextSpan, _ b: TextSpan) -> Bool {
+        a.end - a.start == b.end - b.start && (0..<(a.end - a.start)).allSatisfy { bytes[a.start + $0] == bytes[b.start + $0] }
     }
 }
 

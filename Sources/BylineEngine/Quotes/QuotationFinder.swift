@@ -190,7 +190,9 @@ struct QuotationFinder {
         // (Arrays by sentence and by paragraph: dictionaries over a long article's sentences
         // cost more, after an edit, than the search whose results they hold.)
         let (sentenceReports, keptReports) = reportsBySentence(insideQuote: insideQuote, reusing: previous)
-        var reportedBySentence: [Found?] = sentenceReports.map(\.first)
+        // (A closure, not `\.first`: that key path is projected at run time, some 800
+        // instructions for each of a long article's sentences.)
+        var reportedBySentence: [Found?] = sentenceReports.map { $0.first }
 
         // Per paragraph, its last attributed report: what a quote paragraph after it carries.
         var latestReportByParagraph = [Found?](repeating: nil, count: view.count == 0 ? 0 : Int(paragraphOf[view.count - 1]) + 1)
@@ -857,7 +859,8 @@ struct QuotationFinder {
                     old.sentences[oldNumber] == (sentence.lowerBound - shift)..<(sentence.upperBound - shift),
                     let reports = renumbered(old.reports[oldNumber], previous.entityNumbers)
                 else { continue }
-                results[number] = reports.map { $0.shifted(by: shift) }
+                // (An edit inside a word moves no token: nothing to shift.)
+                results[number] = shift == 0 ? reports : reports.map { $0.shifted(by: shift) }
                 kept[number] = true
             }
         }
