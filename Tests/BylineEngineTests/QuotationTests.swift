@@ -268,6 +268,21 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(firstSpeaker("“This is a good thing,” said the Rev. Peter Wherry, of Mayfield Memorial Church.") == "Peter Wherry → Peter Wherry (named)")
     }
 
+    /// Speakers after the verb, however described; verbs that attribute only where their
+    /// clause ends or right after the quote; a text that "read" something.
+    @Test func findsSpeakersAfterTheVerbAndLateCues() {
+        #expect(firstSpeaker("“It will be very difficult,” said one former GOP leadership aide.") == "one former GOP leadership aide → nobody (unresolved)")
+        #expect(firstSpeaker("“It was not convincing,” said one Democrat familiar with the talks.") == "one Democrat → nobody (unresolved)")
+        #expect(firstSpeaker("“He is the sensible adult,” said former Wisconsin Gov. Jim Doyle.") == "Jim Doyle → Jim Doyle (named)")
+        #expect(firstSpeaker("“Our ideas of success are different,” agrees Michelle Stevens, 30, of Gainesville.")
+            == "Michelle Stevens → Michelle Stevens (named)")
+        #expect(firstSpeaker("“Is Obama profiling?” reacted Donald Trump.") == "Donald Trump → Donald Trump (named)")
+        #expect(quotations("“It never gives up,” an angry Francois Hollande retaliated. “It still bears ideals.”").count == 1)
+        #expect(firstSpeaker("“I am still with Sanders,” it read.")?.hasPrefix("it →") == true)
+        // "agreed to" is a promise's, not a speaker's cue.
+        #expect(quotations("Maria Lopez agreed to pay the fine.").isEmpty)
+    }
+
     /// Words quoted in a clause with no cue Byline knows are the subject's, whoever the
     /// subject is: a name the recogniser left untyped, a described thing, a person past the
     /// place and title before the name.

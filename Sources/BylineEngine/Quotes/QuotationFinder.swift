@@ -1262,6 +1262,8 @@ struct QuotationFinder {
                 return previous >= 0 && view.tokens[previous].kind == .quote && !view.tokens[previous].flags.contains(.opening)
             }
             if afterQuote(index - 1) { return view.has(index + 1, .determiner) || view.isAny(index + 1, ["one", "another"]) }
+            // “…,” it read.
+            if view.is(index - 1, "it"), afterQuote(index - 2) { return true }
             // The text that speaks, named between the quote and the verb, ending the clause.
             guard index + 1 >= view.count || view.tokens[index + 1].kind == .punctuation else { return false }
             for determiner in max(0, index - 3)..<index - 1 where view.has(determiner, .determiner) && afterQuote(determiner - 1) {
@@ -1272,9 +1274,12 @@ struct QuotationFinder {
         // "“…,” Bolton charged.", "Hannity pressed", "critics charged that …": verbs with
         // other senses ("charged with fraud", "pressed the button") are cues only where the
         // clause ends or what was said begins.
-        if first == UInt8(ascii: "c") || first == UInt8(ascii: "p") || contextual, view.isAny(index, Self.clauseEndingCues) {
+        if first == UInt8(ascii: "c") || first == UInt8(ascii: "p") || first == UInt8(ascii: "a") || contextual, view.isAny(index, Self.clauseEndingCues) {
             guard !view.isCapitalized(index), index + 1 < view.count else { return index + 1 >= view.count }
-            return view.is(index + 1, "that") || view.tokens[index + 1].kind == .quote
+            // (Or right after a quote, before its speaker: "“…,” agrees Michelle Stevens".)
+            let afterQuote = index >= 2 && view.isPunctuation(index - 1, UInt8(ascii: ",")) && view.tokens[index - 2].kind == .quote
+                || index >= 1 && view.tokens[index - 1].kind == .quote && !view.tokens[index - 1].flags.contains(.opening)
+            return afterQuote || view.is(index + 1, "that") || view.tokens[index + 1].kind == .quote
                 || view.tokens[index + 1].kind == .punctuation && !view.isPunctuation(index + 1, UInt8(ascii: "("))
         }
         // "stating, “…”", "to state: “…”": verbs too often nouns to be cues everywhere.
@@ -1424,7 +1429,9 @@ struct QuotationFinder {
 
     /// Nouns after a determiner that name no one who speaks: "made the following comment".
     /// Cues only where their clause ends or what was said begins (see `isCue`).
-    static let clauseEndingCues: [StaticString] = ["charged", "charges", "pressed", "presses", "surmised", "surmises", "chimed"]
+    static let clauseEndingCues: [StaticString] = [
+        "charged", "charges", "pressed", "presses", "surmised", "surmises", "chimed", "retaliated", "reacted", "agrees", "agreed",
+    ]
 
     static let notSpeakers: [StaticString] = ["following", "day", "week", "time", "year", "night", "morning", "moment", "way", "end", "same", "other", "rest"]
 
@@ -1451,9 +1458,14 @@ struct QuotationFinder {
         // "said 9/11 widow Terry Strada", "said longtime aide Huma Abedin": a lower-case role
         // before the person's name.
         if entityAt[index] < 0 || !isSpeakerType(Int(entityAt[index])),
-            let named = (index + 1..<min(view.count, index + 4)).first(where: { entityAt[$0] >= 0 && isSpeakerType(Int(entityAt[$0])) }),
+            let named = (index + 1..<min(view.count, index + 5)).first(where: { entityAt[$0] >= 0 && isPerson(Int(entityAt[$0])) }),
             mentionStart[named] == Int32(named), isPerson(Int(entityAt[named])),
-            (index..<named).allSatisfy({ view.tokens[$0].kind == .number || view.tokens[$0].kind == .word && !view.isCapitalized($0) && !view.has($0, .functionWord) })
+            // ("said former Wisconsin Gov. Jim Doyle": a place and a title may describe too.)
+            (index..<named).allSatisfy({
+                view.tokens[$0].kind == .number || view.tokens[$0].kind == .word && !view.isCapitalized($0) && !view.has($0, .functionWord)
+                    || entityAt[$0] >= 0 && [.geopolitical, .norp].contains(entities[Int(entityAt[$0])].type)
+                    || view.isCapitalized($0) && (view.has($0, .title) || view.has($0, .honorific))
+            })
         {
             index = named
         }
@@ -1475,7 +1487,8 @@ struct QuotationFinder {
         if view.isAny(index, Self.prepositions) { return nil }
         // "the spokesman", "a senior official", "the Russian leader"
         var end = index
-        if view.has(end, .determiner) || view.is(end, "another") || view.is(end, "one") && view.isCapitalized(end + 1) { end += 1 }
+        // ("one former GOP leadership aide", not "one of the organizers")
+        if view.has(end, .determiner) || view.is(end, "another") || view.is(end, "one") && !view.is(end + 1, "of") { end += 1 }
         var steps = 0
         while end < view.count, steps < 4, view.tokens[end].kind == .word || isAgeNoun(end) {
             // “…,” said the 46-year-old: an age names a person.
@@ -1489,7 +1502,8 @@ struct QuotationFinder {
             // "a senior official", "the spokesman", "another New Hampshire Republican".
             let memberOfGroup = view.isCapitalized(end) && (view.has(end, .demonym) || view.has(end, .group))
             if view.isAny(end, Self.speakerNouns) || view.has(end, .title)
-                || (end > index && view.has(index, .determiner) && closesPhrase && (!view.isCapitalized(end) || memberOfGroup) && !view.isAny(end, Self.notSpeakers)),
+                || (end > index && (view.has(index, .determiner) || view.is(index, "one")) && closesPhrase && (!view.isCapitalized(end) || memberOfGroup)
+                    && !view.isAny(end, Self.notSpeakers)),
                 !view.isAny(end + 1, Self.speakerNouns), !view.isAny(end + 1, Self.peopleNouns)
             {
                 return resolveNominal(index..<end + 1)
