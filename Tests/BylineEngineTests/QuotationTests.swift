@@ -279,8 +279,10 @@ func diagnosticCodes(_ text: String) -> [String] {
         #expect(firstSpeaker("“Is Obama profiling?” reacted Donald Trump.") == "Donald Trump → Donald Trump (named)")
         #expect(quotations("“It never gives up,” an angry Francois Hollande retaliated. “It still bears ideals.”").count == 1)
         #expect(firstSpeaker("“I am still with Sanders,” it read.")?.hasPrefix("it →") == true)
-        // "agreed to" is a promise's, not a speaker's cue.
+        // "agreed to" is a promise's, not a speaker's cue; ending a sentence with no quote
+        // before it, "agreed" credits no one with the quote after it.
         #expect(quotations("Maria Lopez agreed to pay the fine.").isEmpty)
+        #expect(diagnosticCodes("Not everyone agreed. “The whole plan will fail before the first ship arrives.”") == ["unattributed-quote"])
     }
 
     /// Words quoted in a clause with no cue Byline knows are the subject's, whoever the

@@ -1279,8 +1279,11 @@ struct QuotationFinder {
             // (Or right after a quote, before its speaker: "“…,” agrees Michelle Stevens".)
             let afterQuote = index >= 2 && view.isPunctuation(index - 1, UInt8(ascii: ",")) && view.tokens[index - 2].kind == .quote
                 || index >= 1 && view.tokens[index - 1].kind == .quote && !view.tokens[index - 1].flags.contains(.opening)
-            return afterQuote || view.is(index + 1, "that") || view.tokens[index + 1].kind == .quote
-                || view.tokens[index + 1].kind == .punctuation && !view.isPunctuation(index + 1, UInt8(ascii: "("))
+            // Ending its clause, only in an attribution after a quote ("“…,” John Bolton
+            // charged."): "Not everyone agreed. “…”" credits no one.
+            let endsAttribution = view.tokens[index + 1].kind == .punctuation && !view.isPunctuation(index + 1, UInt8(ascii: "("))
+                && (max(0, index - 10)..<index).contains { view.tokens[$0].kind == .quote && !view.tokens[$0].flags.contains(.opening) }
+            return afterQuote || endsAttribution || view.is(index + 1, "that") || view.tokens[index + 1].kind == .quote
         }
         // "stating, “…”", "to state: “…”": verbs too often nouns to be cues everywhere.
         if contextual, view.is(index, "stating") || view.is(index, "state") && view.is(index - 1, "to") {
