@@ -451,6 +451,12 @@ func diagnosticCodes(_ text: String) -> [String] {
 
     /// "X called Y “…” and said Z": the judgement ends before the joined verb of speech, whose
     /// speaker is the sentence's subject and whose content is what follows it.
+    /// A group named by a plural noun for people speaks, set off by commas mid-sentence too.
+    @Test func aPluralGroupSpeaksMidSentence() {
+        #expect(quotations("It makes sense, strategists said, for Democrats to put the concept in the public’s mind now.")
+            == ["indirect: It makes sense, strategists said, for Democrats to put the concept in the public’s mind now | strategists → nobody (unresolved)"])
+    }
+
     @Test func aJoinedVerbOfSpeechIsTheSubjectsNewStatement() {
         #expect(quotations("Lindsey Graham called both candidates “crazy” and said the party is bound to lose the election.") == [
             "mixed: both candidates “crazy” | Lindsey Graham → Lindsey Graham (named)",

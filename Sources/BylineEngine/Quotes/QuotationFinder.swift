@@ -1331,6 +1331,7 @@ struct QuotationFinder {
         "secretary", "senator", "governor", "mayor", "chief", "executive", "director", "chairman", "ambassador",
         "employee", "employees", "worker", "workers", "friend", "neighbor", "neighbour", "resident", "voter", "voters",
         "supporter", "supporters", "member", "members", "staffer", "staffers", "editor", "writer", "narrator", "board",
+        "strategists", "pollsters", "operatives", "lawyers", "attorneys", "allies", "aides", "insiders", "donors", "delegates",
         "editorial", "ad", "lawsuit", "complaint", "survey", "study", "memo", "letter",
         // "Several said they would rather …", "Others said": a group the article has just described.
         "several", "others", "many", "some", "both",
