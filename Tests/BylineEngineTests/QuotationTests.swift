@@ -455,6 +455,15 @@ func diagnosticCodes(_ text: String) -> [String] {
     @Test func aPluralGroupSpeaksMidSentence() {
         #expect(quotations("It makes sense, strategists said, for Democrats to put the concept in the public’s mind now.")
             == ["indirect: It makes sense, strategists said, for Democrats to put the concept in the public’s mind now | strategists → nobody (unresolved)"])
+        // An aside whose name has its article: the whole sentence is what was said.
+        #expect(quotations("The emails were on a variety of topics, the Times said, including speeches and meetings.").first?
+            .hasPrefix("indirect: The emails were on a variety of topics, the Times said, including speeches and meetings |") == true)
+    }
+
+    /// "…, compared with 64 percent who …": the writer's comparison ends what was said.
+    @Test func aComparisonEndsAReport() {
+        #expect(quotations("Seventy-four percent of voters say they have a favorable view of Clinton, compared with 64 percent who say the same of Sanders.").first
+            == "indirect: they have a favorable view of Clinton | Seventy-four percent of voters → nobody (unresolved)")
     }
 
     @Test func aJoinedVerbOfSpeechIsTheSubjectsNewStatement() {

@@ -1011,7 +1011,10 @@ struct QuotationFinder {
             // attribution sits inside the sentence it reports.
             if index > sentence.lowerBound + 2, index + length < end, view.isPunctuation(index + length, UInt8(ascii: ",")),
                 end - (index + length) >= 4, let speaker = speakerBefore(),
-                speaker.tokens.lowerBound > sentence.lowerBound + 1, view.isPunctuation(speaker.tokens.lowerBound - 1, UInt8(ascii: ","))
+                speaker.tokens.lowerBound > sentence.lowerBound + 1,
+                // (", the Times said, including …": the article before a name is the aside's.)
+                view.isPunctuation(speaker.tokens.lowerBound - 1, UInt8(ascii: ","))
+                    || view.is(speaker.tokens.lowerBound - 1, "the") && view.isPunctuation(speaker.tokens.lowerBound - 2, UInt8(ascii: ","))
             {
                 return Found(content: sentence.lowerBound..<end, kind: .indirect,
                              attribution: Attribution(speaker: speaker, cue: index..<index + length), isSourceQuote: false)
@@ -1088,7 +1091,15 @@ struct QuotationFinder {
     /// speaker goes on to a new statement with a cue of its own ("…, adding that …", "… but
     /// argued that …"), which is another attribution.
     func reportEnd(from start: Int, before end: Int, insideQuote: [Bool]) -> Int {
-        followingStatement(from: start, before: end, insideQuote: insideQuote)?.cut ?? end
+        let cut = followingStatement(from: start, before: end, insideQuote: insideQuote)?.cut ?? end
+        // "…they have a favorable view of Clinton, compared with 64 percent who …": the
+        // comparison is the writer's, not what was said.
+        if let comparison = span(start + 1, cut - 1).first(where: {
+            !insideQuote[$0] && view.isPunctuation($0, UInt8(ascii: ",")) && view.is($0 + 1, "compared") && view.isAny($0 + 2, ["with", "to"])
+        }) {
+            return comparison
+        }
+        return cut
     }
 
     /// The next statement of the same speaker within `start..<end`: where the content before
