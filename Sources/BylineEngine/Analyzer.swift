@@ -286,7 +286,7 @@ extension TokenView {
 
     /// Whether the text of two spans is the same bytes.
     func sameBytes(_ a: TextSpan, _ b: TextSpan) -> Bool {
-        a.end - a.start == b.end - b.start && (0..<(a.end - a.start)).allSatisfy { bytes[a.start + $0] == bytes[b.start + $0] }
+        a.end - a.start == b.end - b.start && Tokenizer.commonRunLength(bytes, a.start, bytes, b.start, limit: a.end - a.start) == a.end - a.start
     }
 }
 

@@ -836,16 +836,8 @@ struct QuotationFinder {
         func same(_ old: ArraySlice<Bool>, _ new: ArraySlice<Bool>) -> Bool {
             old.count == new.count && old.withUnsafeBytes { a in
                 new.withUnsafeBytes { b in
-                    var offset = 0
-                    while offset + 8 <= a.count {
-                        if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
-                        offset += 8
-                    }
-                    while offset < a.count {
-                        if a[offset] != b[offset] { return false }
-                        offset += 1
-                    }
-                    return true
+                    guard let aBase = a.baseAddress, let bBase = b.baseAddress else { return true }
+                    return Tokenizer.commonRunLength(aBase, bBase, limit: a.count) == a.count
                 }
             }
         }

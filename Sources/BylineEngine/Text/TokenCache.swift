@@ -174,8 +174,12 @@ extension Tokenizer {
         _ a: UnsafeBufferPointer<UInt8>, _ aStart: Int, _ b: UnsafeBufferPointer<UInt8>, _ bStart: Int, limit: Int, backwards: Bool = false
     ) -> Int {
         guard limit > 0, let aBase = a.baseAddress, let bBase = b.baseAddress else { return 0 }
-        let aRaw = UnsafeRawPointer(aBase + aStart)
-        let bRaw = UnsafeRawPointer(bBase + bStart)
+        return commonRunLength(UnsafeRawPointer(aBase + aStart), UnsafeRawPointer(bBase + bStart), limit: limit, backwards: backwards)
+    }
+
+    /// The same over any memory, read as bytes: the quotation search compares two long
+    /// tables of flags with it.
+    static func commonRunLength(_ aRaw: UnsafeRawPointer, _ bRaw: UnsafeRawPointer, limit: Int, backwards: Bool = false) -> Int {
         // The offset of the `width` bytes that come `count` bytes into the run.
         func offset(_ count: Int, _ width: Int) -> Int { backwards ? -count - width : count }
         var count = 0
