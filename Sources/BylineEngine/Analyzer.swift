@@ -161,7 +161,19 @@ public struct Analyzer: Sendable {
     /// the region) falls back to a fresh run.
     func recognizeMentions(_ view: TokenView, reusing cache: TokenCache) -> RecognizedMentions {
         guard let splice = cache.splice, let old = cache.recognized else { return recognizeMentions(view) }
-        let recognizer = NameRecognizer(view: view)
+        // Caps lines are read line by line, and the re-tokenised stretch begins and ends at
+        // paragraph starts: the old lines around it stand, shifted.
+        var capsLines = [Bool](repeating: false, count: view.count)
+        if splice.keptPrefix <= splice.newSuffixStart, splice.oldSuffixStart <= old.capsLines.count,
+            old.capsLines.count - splice.oldSuffixStart == view.count - splice.newSuffixStart
+        {
+            capsLines.replaceSubrange(0..<splice.keptPrefix, with: old.capsLines[0..<splice.keptPrefix])
+            NameRecognizer.findAllCapsLines(view, in: splice.keptPrefix..<splice.newSuffixStart, into: &capsLines)
+            capsLines.replaceSubrange(splice.newSuffixStart..<view.count, with: old.capsLines[splice.oldSuffixStart...])
+        } else {
+            capsLines = NameRecognizer.findAllCapsLines(view)
+        }
+        let recognizer = NameRecognizer(view: view, capsLines: capsLines)
         guard old.hasHyphenatedNumber == recognizer.hasHyphenatedNumber else { return recognizeMentions(view) }
         func paragraphStart(before index: Int) -> Int {
             var probe = index - 1

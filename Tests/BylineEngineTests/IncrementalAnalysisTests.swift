@@ -212,6 +212,27 @@ import Testing
         }
     }
 
+    /// Caps lines are kept for the paragraphs an edit leaves alone: after random edits to an
+    /// article with headlines in capitals, they are what a fresh analysis finds.
+    @Test func capsLinesAfterEditsAreWhatAFreshAnalysisFinds() {
+        var generator = SeededGenerator(seed: 9)
+        let paragraphs = [
+            "RUSSIA AND CHINA PLEDGE CLOSER TIES", "Vladimir Putin met Xi Jinping on Friday in Moscow.",
+            "EASTERN DIVISION", "W L PCT GB", "Boston 40 20 .667 -", "MARKETS RALLY AS RATES HOLD", "Officials said the talks would go on.",
+        ]
+        var text = (0..<6).flatMap { _ in paragraphs }.joined(separator: "\n\n")
+        var cache: TokenCache? = nil
+        for round in 0..<200 {
+            text = Self.randomlyEdited(text, deleting: 5, using: &generator)
+            let (incremental, next) = Analyzer().analyze(Article(text), reusing: cache)
+            cache = next
+            let (_, fresh) = Analyzer().analyze(Article(text), reusing: nil)
+            #expect(next.recognized?.capsLines == fresh.recognized?.capsLines, "round \(round)")
+            expectSame(incremental, self.fresh(text).1, "round \(round)")
+            if next.recognized?.capsLines != fresh.recognized?.capsLines { break }
+        }
+    }
+
     @Test func neverLetsANameRunAcrossAParagraphBreak() {
         // Found by fuzz-edits: "Mr.al" ending a paragraph let a name run on, over the
         // connector "al", into the next paragraph, so an edit elsewhere changed it.

@@ -29,9 +29,11 @@ struct NameRecognizer {
     /// entity resolver reads it too.
     let capsLines: [Bool]
 
-    init(view: TokenView) {
+    /// `capsLines`, when given, are the article's caps lines already found (after an edit,
+    /// the unchanged paragraphs' kept and the rest found again).
+    init(view: TokenView, capsLines known: [Bool]? = nil) {
         self.view = view
-        capsLines = Self.findAllCapsLines(view)
+        capsLines = known ?? Self.findAllCapsLines(view)
         resultLines = Self.findResultLines(view)
         hasHyphenatedNumber = view.tokens.contains { $0.kind == .number && $0.flags.contains(.hyphenated) }
         var names = HashKeyedSet(capacity: 1024)
@@ -396,9 +398,16 @@ struct NameRecognizer {
 
     /// Lines whose words are nearly all upper case: headlines, where capitals carry no signal.
     static func findAllCapsLines(_ view: TokenView) -> [Bool] {
-        // One pass, counting per line, with no array per line: this runs on every keystroke.
         var result = [Bool](repeating: false, count: view.count)
-        var lineStart = 0
+        findAllCapsLines(view, in: 0..<view.count, into: &result)
+        return result
+    }
+
+    /// The caps lines among `tokens`, which begin and end at line starts (each line is read
+    /// on its own), marked in `result`.
+    static func findAllCapsLines(_ view: TokenView, in tokens: Range<Int>, into result: inout [Bool]) {
+        // One pass, counting per line, with no array per line: this runs on every keystroke.
+        var lineStart = tokens.lowerBound
         var words = 0
         var caps = 0
         var longCaps = 0
@@ -410,9 +419,9 @@ struct NameRecognizer {
                 for index in lineStart..<end { result[index] = true }
             }
         }
-        for index in 0..<view.count {
+        for index in tokens {
             let token = view.tokens[index]
-            if index > 0, token.flags.contains(.startsLine) {
+            if index > tokens.lowerBound, token.flags.contains(.startsLine) {
                 close(index)
                 lineStart = index
                 words = 0
@@ -429,8 +438,7 @@ struct NameRecognizer {
                 if token.flags.contains(.allCaps), token.length > 1 { longCaps += 1 }
             }
         }
-        close(view.count)
-        return result
+        close(tokens.upperBound)
     }
 
     /// In a headline: the longest run (up to five tokens) that a gazetteer knows.
