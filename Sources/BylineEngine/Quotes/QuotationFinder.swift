@@ -1565,11 +1565,13 @@ struct QuotationFinder {
         // "Gov. John Kasich (R-OH), said": the comma after the aside goes first.
         if index - 1 > floor, view.isPunctuation(index, UInt8(ascii: ",")), view.isPunctuation(index - 1, UInt8(ascii: ")")) { index -= 1 }
         // "Rep. Gwen Moore (D-Wis.) said": skip a bracketed aside.
-        if index > floor, view.isPunctuation(index, UInt8(ascii: ")")) {
+        func skipBracketedAside() {
+            guard index > floor, view.isPunctuation(index, UInt8(ascii: ")")) else { return }
             var opening = index - 1
             while opening > floor, index - opening < 10, !view.isPunctuation(opening, UInt8(ascii: "(")) { opening -= 1 }
             if opening > floor, view.isPunctuation(opening, UInt8(ascii: "(")) { index = opening - 1 }
         }
+        skipBracketedAside()
         // A parenthetical: "Mr. Xi, in turn, said", "Smith, the former mayor, said".
         if index > floor, view.isPunctuation(index, UInt8(ascii: ",")) {
             var opening = index - 1
@@ -1589,11 +1591,7 @@ struct QuotationFinder {
         }
         // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": an aside in brackets
         // before the one in commas.
-        if index > floor, view.isPunctuation(index, UInt8(ascii: ")")) {
-            var opening = index - 1
-            while opening > floor, index - opening < 10, !view.isPunctuation(opening, UInt8(ascii: "(")) { opening -= 1 }
-            if opening > floor, view.isPunctuation(opening, UInt8(ascii: "(")) { index = opening - 1 }
-        }
+        skipBracketedAside()
         guard index > floor, index >= 0 else { return nil }
         if entityAt[index] >= 0, isSpeakerType(Int(entityAt[index])) {
             let start = Int(mentionStart[index])
