@@ -1264,6 +1264,13 @@ struct QuotationFinder {
     /// Verbs that report speech only with "back": "shot back", "fired back", "hit back".
     static let backCues: [StaticString] = ["shot", "shoots", "fired", "fires", "hit", "hits"]
 
+    /// Whether `position` is a closing quotation mark, or a comma right after one: where a
+    /// cue that follows the quote ("“…,” read the email", "“…,” agrees Stevens") stands.
+    func endsQuote(_ position: Int) -> Bool {
+        let mark = view.isPunctuation(position, UInt8(ascii: ",")) ? position - 1 : position
+        return mark >= 0 && view.tokens[mark].kind == .quote && !view.tokens[mark].flags.contains(.opening)
+    }
+
     func isCue(_ index: Int) -> Bool {
         guard index >= 0, index < view.count, view.tokens[index].kind == .word else { return false }
         // The cues that only context makes (below) start with f, h, r or s: one byte ruling
@@ -1278,17 +1285,12 @@ struct QuotationFinder {
         // “…,” read the email: after a quote, "read" names a text that speaks.
         // So does “…,” the article read.
         if contextual, view.is(index, "read") || view.is(index, "reads"), !view.has(index, .reportingVerb) {
-            func afterQuote(_ position: Int) -> Bool {
-                var previous = position
-                if view.isPunctuation(previous, UInt8(ascii: ",")) { previous -= 1 }
-                return previous >= 0 && view.tokens[previous].kind == .quote && !view.tokens[previous].flags.contains(.opening)
-            }
-            if afterQuote(index - 1) { return view.has(index + 1, .determiner) || view.isAny(index + 1, ["one", "another"]) }
+            if endsQuote(index - 1) { return view.has(index + 1, .determiner) || view.isAny(index + 1, ["one", "another"]) }
             // “…,” it read.
-            if view.is(index - 1, "it"), afterQuote(index - 2) { return true }
+            if view.is(index - 1, "it"), endsQuote(index - 2) { return true }
             // The text that speaks, named between the quote and the verb, ending the clause.
             guard index + 1 >= view.count || view.tokens[index + 1].kind == .punctuation else { return false }
-            for determiner in max(0, index - 3)..<index - 1 where view.has(determiner, .determiner) && afterQuote(determiner - 1) {
+            for determiner in max(0, index - 3)..<index - 1 where view.has(determiner, .determiner) && endsQuote(determiner - 1) {
                 return (determiner + 1..<index).allSatisfy { view.tokens[$0].kind == .word && !view.isCapitalized($0) }
             }
             return false
@@ -1299,13 +1301,11 @@ struct QuotationFinder {
         if first == UInt8(ascii: "c") || first == UInt8(ascii: "p") || first == UInt8(ascii: "a") || contextual, view.isAny(index, Self.clauseEndingCues) {
             guard !view.isCapitalized(index), index + 1 < view.count else { return index + 1 >= view.count }
             // (Or right after a quote, before its speaker: "“…,” agrees Michelle Stevens".)
-            let afterQuote = index >= 2 && view.isPunctuation(index - 1, UInt8(ascii: ",")) && view.tokens[index - 2].kind == .quote
-                || index >= 1 && view.tokens[index - 1].kind == .quote && !view.tokens[index - 1].flags.contains(.opening)
             // Ending its clause, only in an attribution after a quote ("“…,” John Bolton
             // charged."): "Not everyone agreed. “…”" credits no one.
             let endsAttribution = view.tokens[index + 1].kind == .punctuation && !view.isPunctuation(index + 1, UInt8(ascii: "("))
                 && (max(0, index - 10)..<index).contains { view.tokens[$0].kind == .quote && !view.tokens[$0].flags.contains(.opening) }
-            return afterQuote || endsAttribution || view.is(index + 1, "that") || view.tokens[index + 1].kind == .quote
+            return endsQuote(index - 1) || endsAttribution || view.is(index + 1, "that") || view.tokens[index + 1].kind == .quote
         }
         // "stating, “…”", "to state: “…”": verbs too often nouns to be cues everywhere.
         if contextual, view.is(index, "stating") || view.is(index, "state") && view.is(index - 1, "to") {
